@@ -1,0 +1,5 @@
+export * from './clock.js';
+export * from './errors.js';
+export * from './http.js';
+export * from './logger.js';
+export * from './redact.js';

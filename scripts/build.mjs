@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Bundles every entry (actions/<name>/index.ts, bot/action.ts) with @vercel/ncc into <out>/<name>/index.js.
+// Usage: node scripts/build.mjs [outDir] [name...]   (outDir defaults to dist/)
+// The output is deterministic so `check-dist` can compare it byte for byte with the committed dist/.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = resolve(root, process.argv[2] ?? 'dist');
+const only = new Set(process.argv.slice(3));
+
+/** Every bundle this repository ships: name -> source entry. */
+export function entries() {
+  const list = [];
+  for (const name of readdirSync(join(root, 'actions')).sort()) {
+    const main = join(root, 'actions', name, 'index.ts');
+    if (existsSync(main)) list.push({ name, source: main });
+  }
+  const botAction = join(root, 'bot', 'action.ts');
+  if (existsSync(botAction)) list.push({ name: 'bot', source: botAction });
+  return list;
+}
+
+// ESM bundles have no __dirname/__filename; some dependencies (libpg-query's WASM loader) still use them.
+const BANNER =
+  "import { fileURLToPath as __shipline_fileURLToPath } from 'node:url';\n" +
+  "import { dirname as __shipline_dirname } from 'node:path';\n" +
+  'const __filename = __shipline_fileURLToPath(import.meta.url);\n' +
+  'const __dirname = __shipline_dirname(__filename);\n';
+
+function run(cmd, args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${cmd} ${args.join(' ')} failed:\n${output}`))));
+  });
+}
+
+async function buildOne({ name, source }) {
+  const target = join(outDir, name);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+  await run(process.execPath, [ncc, 'build', source, '-o', target, '--no-source-map-register', '--quiet', '--no-cache']);
+  const indexPath = join(target, 'index.js');
+  let code = readFileSync(indexPath, 'utf8');
+  if (/\b__dirname\b|\b__filename\b/.test(code) && !/\bconst __dirname\b/.test(code)) code = BANNER + code;
+  writeFileSync(indexPath, code);
+  if (code.includes('libpg-query.wasm')) {
+    copyFileSync(join(root, 'node_modules', 'libpg-query', 'wasm', 'libpg-query.wasm'), join(target, 'libpg-query.wasm'));
+  }
+  process.stdout.write(`built ${name} -> ${target}\n`);
+}
+
+const selected = entries().filter((e) => only.size === 0 || only.has(e.name));
+// Two at a time: the machine has two cores and ncc is CPU-bound.
+const queue = [...selected];
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await buildOne(next);
+  }),
+);
+if (only.size === 0) {
+  // Remove bundles whose entry no longer exists.
+  const names = new Set(selected.map((e) => e.name));
+  if (existsSync(outDir)) for (const dir of readdirSync(outDir)) if (!names.has(dir)) rmSync(join(outDir, dir), { recursive: true, force: true });
+}
