@@ -36,7 +36,9 @@ function run(cmd, args) {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${cmd} ${args.join(' ')} failed:\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolvePromise(output) : reject(new Error(`${cmd} ${args.join(' ')} failed:\n${output}`)),
+    );
   });
 }
 
@@ -45,13 +47,25 @@ async function buildOne({ name, source }) {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  await run(process.execPath, [ncc, 'build', source, '-o', target, '--no-source-map-register', '--quiet', '--no-cache']);
+  await run(process.execPath, [
+    ncc,
+    'build',
+    source,
+    '-o',
+    target,
+    '--no-source-map-register',
+    '--quiet',
+    '--no-cache',
+  ]);
   const indexPath = join(target, 'index.js');
   let code = readFileSync(indexPath, 'utf8');
   if (/\b__dirname\b|\b__filename\b/.test(code) && !/\bconst __dirname\b/.test(code)) code = BANNER + code;
   writeFileSync(indexPath, code);
   if (code.includes('libpg-query.wasm')) {
-    copyFileSync(join(root, 'node_modules', 'libpg-query', 'wasm', 'libpg-query.wasm'), join(target, 'libpg-query.wasm'));
+    copyFileSync(
+      join(root, 'node_modules', 'libpg-query', 'wasm', 'libpg-query.wasm'),
+      join(target, 'libpg-query.wasm'),
+    );
   }
   process.stdout.write(`built ${name} -> ${target}\n`);
 }
@@ -67,5 +81,7 @@ await Promise.all(
 if (only.size === 0) {
   // Remove bundles whose entry no longer exists.
   const names = new Set(selected.map((e) => e.name));
-  if (existsSync(outDir)) for (const dir of readdirSync(outDir)) if (!names.has(dir)) rmSync(join(outDir, dir), { recursive: true, force: true });
+  if (existsSync(outDir))
+    for (const dir of readdirSync(outDir))
+      if (!names.has(dir)) rmSync(join(outDir, dir), { recursive: true, force: true });
 }

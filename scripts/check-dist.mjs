@@ -38,10 +38,13 @@ try {
   for (const f of b) if (!a.includes(f)) problems.push(`missing from dist/: ${f}`);
   for (const f of a) if (!b.includes(f)) problems.push(`stale file in dist/: ${f}`);
   for (const f of b) {
-    if (a.includes(f) && !readFileSync(join(committed, f)).equals(readFileSync(join(fresh, f)))) problems.push(`differs: dist/${f}`);
+    if (a.includes(f) && !readFileSync(join(committed, f)).equals(readFileSync(join(fresh, f))))
+      problems.push(`differs: dist/${f}`);
   }
   if (problems.length > 0) {
-    console.error(`dist/ does not match a fresh build:\n  ${problems.join('\n  ')}\nRun \`npm run build\` and commit dist/.`);
+    console.error(
+      `dist/ does not match a fresh build:\n  ${problems.join('\n  ')}\nRun \`npm run build\` and commit dist/.`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`dist/ matches a fresh build (${b.length} files).`);

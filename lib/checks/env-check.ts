@@ -1,0 +1,57 @@
+import type { EnvCheckOptions } from './options.js';
+import type { Check } from './types.js';
+
+/**
+ * Checks that each required variable is present and non-blank in `ctx.env`, and meets its `minLength` and
+ * `pattern`. Every present value is registered with the redactor before anything is logged; messages name the
+ * variable and the rule, never the value. All problems are reported at once.
+ */
+export function envCheck(options: EnvCheckOptions): Check {
+  return {
+    id: 'env',
+    title: 'Environment variables',
+    async run(ctx) {
+      // Register first: nothing below may print a value, but a later log or error might quote one.
+      for (const rule of options.required) ctx.redactor.add(ctx.env[rule.name]);
+
+      const missing: string[] = [];
+      const problems: string[] = [];
+      for (const rule of options.required) {
+        const value = ctx.env[rule.name];
+        const why = rule.description ? ` — ${rule.description}` : '';
+        if (value === undefined || value.trim() === '') {
+          missing.push(rule.name);
+          problems.push(`${rule.name}: missing or empty${why}`);
+          continue;
+        }
+        if (rule.minLength !== undefined && value.length < rule.minLength) {
+          problems.push(`${rule.name}: shorter than ${rule.minLength} characters${why}`);
+        }
+        if (rule.pattern !== undefined) {
+          let re: RegExp;
+          try {
+            re = new RegExp(rule.pattern);
+          } catch {
+            problems.push(`${rule.name}: the configured pattern /${rule.pattern}/ is not a valid regular expression`);
+            continue;
+          }
+          if (!re.test(value)) problems.push(`${rule.name}: does not match /${rule.pattern}/${why}`);
+        }
+      }
+
+      const count = options.required.length;
+      if (problems.length === 0) {
+        return { status: 'pass', message: `${count} required variable${count === 1 ? '' : 's'} present` };
+      }
+      const weak = [...new Set(problems.map((p) => p.slice(0, p.indexOf(':'))))].filter((n) => !missing.includes(n));
+      const parts: string[] = [];
+      if (missing.length > 0) parts.push(`missing: ${missing.join(', ')}`);
+      if (weak.length > 0) parts.push(`not meeting their rules: ${weak.join(', ')}`);
+      return {
+        status: 'fail',
+        message: ctx.redactor.redact(parts.join('; ')),
+        details: ctx.redactor.redact(problems.join('\n')),
+      };
+    },
+  };
+}
