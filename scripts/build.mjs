@@ -71,6 +71,15 @@ async function buildOne({ name, source }) {
 }
 
 const selected = entries().filter((e) => only.size === 0 || only.has(e.name));
+const unknown = [...only].filter((name) => !entries().some((e) => e.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `unknown bundle(s): ${unknown.join(', ')}; known: ${entries()
+      .map((e) => e.name)
+      .join(', ')}`,
+  );
+  process.exit(2);
+}
 // Two at a time: the machine has two cores and ncc is CPU-bound.
 const queue = [...selected];
 await Promise.all(
