@@ -37,7 +37,10 @@ export function commandCheck(options: CommandCheckOptions): Check {
         if (error instanceof CommandNotFoundError) {
           return { status: 'fail', message: ctx.redactor.redact(`command not found: ${program}`) };
         }
-        return { status: 'fail', message: ctx.redactor.redact(`${command.name} could not start: ${describeError(error)}`) };
+        return {
+          status: 'fail',
+          message: ctx.redactor.redact(`${command.name} could not start: ${describeError(error)}`),
+        };
       }
       const note = result.truncated
         ? `\n(output truncated: ${formatBytes(result.outputBytes)} produced, only the tail was kept)`

@@ -15,6 +15,7 @@ export function envCheck(options: EnvCheckOptions): Check {
       for (const rule of options.required) ctx.redactor.add(ctx.env[rule.name]);
 
       const missing: string[] = [];
+      const weak = new Set<string>();
       const problems: string[] = [];
       for (const rule of options.required) {
         const value = ctx.env[rule.name];
@@ -25,6 +26,7 @@ export function envCheck(options: EnvCheckOptions): Check {
           continue;
         }
         if (rule.minLength !== undefined && value.length < rule.minLength) {
+          weak.add(rule.name);
           problems.push(`${rule.name}: shorter than ${rule.minLength} characters${why}`);
         }
         if (rule.pattern !== undefined) {
@@ -32,10 +34,14 @@ export function envCheck(options: EnvCheckOptions): Check {
           try {
             re = new RegExp(rule.pattern);
           } catch {
+            weak.add(rule.name);
             problems.push(`${rule.name}: the configured pattern /${rule.pattern}/ is not a valid regular expression`);
             continue;
           }
-          if (!re.test(value)) problems.push(`${rule.name}: does not match /${rule.pattern}/${why}`);
+          if (!re.test(value)) {
+            weak.add(rule.name);
+            problems.push(`${rule.name}: does not match /${rule.pattern}/${why}`);
+          }
         }
       }
 
@@ -43,10 +49,9 @@ export function envCheck(options: EnvCheckOptions): Check {
       if (problems.length === 0) {
         return { status: 'pass', message: `${count} required variable${count === 1 ? '' : 's'} present` };
       }
-      const weak = [...new Set(problems.map((p) => p.slice(0, p.indexOf(':'))))].filter((n) => !missing.includes(n));
       const parts: string[] = [];
       if (missing.length > 0) parts.push(`missing: ${missing.join(', ')}`);
-      if (weak.length > 0) parts.push(`not meeting their rules: ${weak.join(', ')}`);
+      if (weak.size > 0) parts.push(`not meeting their rules: ${[...weak].join(', ')}`);
       return {
         status: 'fail',
         message: ctx.redactor.redact(parts.join('; ')),

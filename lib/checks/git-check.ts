@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { matchesGlob } from './glob-match.js';
 import type { GitCheckOptions } from './options.js';
 import { compareSemver, parseReleaseTag, type SemVer } from './semver.js';
@@ -36,6 +37,14 @@ function git(ctx: CheckContext, args: string[]): Promise<GitOutput> {
 
 const MAX_LISTED = 20;
 
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Checks the repository at `ctx.cwd` with git (argv, no shell): a clean working tree, HEAD on an allowed branch
  * (exact or glob; a detached HEAD uses GITHUB_HEAD_REF / GITHUB_REF_NAME from `ctx.env`), and a release tag
@@ -47,15 +56,22 @@ export function gitCheck(options: GitCheckOptions): Check {
     id: 'git',
     title: 'Git state',
     async run(ctx) {
+      if (!(await isDirectory(ctx.cwd))) return { status: 'fail', message: `${ctx.cwd} does not exist` };
       const probe = await git(ctx, ['rev-parse', '--is-inside-work-tree']);
       if (probe.spawnError?.code === 'ENOENT') {
         return { status: 'fail', message: 'git is not installed (command not found: git)' };
       }
       if (!probe.ok || probe.stdout.trim() !== 'true') {
+        const said = probe.stderr.trim().split('\n')[0];
         return {
           status: 'fail',
           message: `${ctx.cwd} is not a git repository`,
-          details: 'Hint: check out the repository first (actions/checkout with fetch-depth: 0 so tags are present).',
+          details: [
+            said ? `git: ${said}` : '',
+            'Hint: check out the repository first (actions/checkout with fetch-depth: 0 so tags are present).',
+          ]
+            .filter(Boolean)
+            .join('\n'),
         };
       }
 

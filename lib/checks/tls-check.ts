@@ -45,7 +45,6 @@ export function probeTls(
       ca: options.ca && options.ca.length > 0 ? [...tls.rootCertificates, ...options.ca] : undefined,
       // Verification is done below from `authorized`, so the exact reason can be reported with the expiry.
       rejectUnauthorized: false,
-      ALPNProtocols: ['http/1.1'],
     });
     const finish = (probe: TlsProbe) => {
       if (done) return;
@@ -70,7 +69,9 @@ export function probeTls(
         subject: typeof cert?.subject?.CN === 'string' ? cert.subject.CN : undefined,
       });
     });
-    socket.once('error', (error: NodeJS.ErrnoException) => finish({ host, port, authorized: false, error: describe(error) }));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      finish({ host, port, authorized: false, error: describe(error) }),
+    );
     socket.once('close', () =>
       finish({ host, port, authorized: false, error: 'connection closed before the TLS handshake finished' }),
     );
@@ -147,10 +148,18 @@ export function tlsCheck(options: TlsCheckOptions): Check {
       }
       const details = lines.join('\n');
       if (failed.length > 0) {
-        return { status: 'fail', message: `${failed.length} of ${probes.length} host(s) failed: ${failed.join('; ')}`, details };
+        return {
+          status: 'fail',
+          message: `${failed.length} of ${probes.length} host(s) failed: ${failed.join('; ')}`,
+          details,
+        };
       }
       if (warned.length > 0) return { status: 'warn', message: warned.join('; '), details };
-      return { status: 'pass', message: `${probes.length} certificate(s) valid for at least ${options.minDays} days`, details };
+      return {
+        status: 'pass',
+        message: `${probes.length} certificate(s) valid for at least ${options.minDays} days`,
+        details,
+      };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { ShiplineError } from '../core/errors.js';
 import { TailBuffer } from './tail-buffer.js';
 
@@ -51,6 +52,14 @@ export interface RunCommandResult {
 
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024;
 
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -66,17 +75,20 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
  * are killed as well. Resolves with the outcome (a non-zero exit is not an error); rejects with
  * CommandNotFoundError when the program does not exist.
  */
-export function runCommand(argv: readonly string[], options: RunCommandOptions = {}): Promise<RunCommandResult> {
+export async function runCommand(argv: readonly string[], options: RunCommandOptions = {}): Promise<RunCommandResult> {
   const [program, ...args] = argv;
-  if (!program) return Promise.reject(new ShiplineError('command_empty', 'the command is empty'));
+  if (!program) throw new ShiplineError('command_empty', 'the command is empty');
+  if (options.signal?.aborted) throw options.signal.reason;
+  // spawn reports a missing cwd as ENOENT too; check it first so it is not mistaken for a missing program.
+  if (options.cwd !== undefined && !(await isDirectory(options.cwd))) {
+    throw new ShiplineError('command_cwd_missing', `working directory does not exist: ${options.cwd}`, {
+      hint: "Fix the command's `cwd` (relative to the repository root).",
+    });
+  }
   const tail = new TailBuffer(options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
   const graceMs = options.killGraceMs ?? 2_000;
 
   return new Promise<RunCommandResult>((resolve, reject) => {
-    if (options.signal?.aborted) {
-      reject(options.signal.reason);
-      return;
-    }
     const child = spawn(program, args, {
       cwd: options.cwd,
       env: options.env,
