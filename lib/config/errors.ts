@@ -14,12 +14,17 @@ export interface ConfigIssue {
   hint: string;
 }
 
-/** Formats one issue as `file:line:col path: message Hint: …` (the form editors and terminals link). */
+/** The issue without its location: `path: message. Hint: …`. */
+export function describeConfigIssue(issue: Pick<ConfigIssue, 'path' | 'message' | 'hint'>): string {
+  const path = issue.path ? `${issue.path}: ` : '';
+  const hint = issue.hint ? `${/[.!?]$/.test(issue.message) ? '' : '.'} Hint: ${issue.hint}` : '';
+  return `${path}${issue.message}${hint}`;
+}
+
+/** Formats one issue as `file:line:col path: message. Hint: …` (the form editors and terminals link). */
 export function formatConfigIssue(issue: ConfigIssue): string {
   const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(':');
-  const path = issue.path ? ` ${issue.path}:` : '';
-  const hint = issue.hint ? ` Hint: ${issue.hint}` : '';
-  return `${where}${path} ${issue.message}${hint}`;
+  return `${where} ${describeConfigIssue(issue)}`;
 }
 
 /**
@@ -34,7 +39,9 @@ export class InvalidConfigError extends ConfigError {
   constructor(code: string, file: string, issues: ConfigIssue[], hint?: string) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     super(code, `${file}: ${count}\n${issues.map((i) => `  ${formatConfigIssue(i)}`).join('\n')}`, {
-      hint: hint ?? `Fix the ${issues.length === 1 ? 'problem' : 'problems'} above; the reference is schema/shipline.schema.json.`,
+      hint:
+        hint ??
+        `Fix the ${issues.length === 1 ? 'problem' : 'problems'} above; the reference is schema/shipline.schema.json.`,
     });
     this.issues = issues;
     this.file = file;

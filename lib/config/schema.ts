@@ -21,13 +21,18 @@ export const CHATOPS_COMMANDS = ['rollback', 'deploy', 'status', 'lock', 'unlock
 /** Weekday names used by freeze windows. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/i;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const HHMM_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+const BYTE_SIZE_ERROR = 'Expected a size in bytes or a string such as "500kB", "2MB" or "1.5MiB"';
 const byteSize = z
-  .union([z.number().int().nonnegative(), z.string().regex(BYTE_SIZE_PATTERN)], {
-    error: 'Expected a size in bytes or a string such as "500kB", "2MB" or "1.5MiB"',
-  })
+  .union(
+    [
+      z.number({ error: BYTE_SIZE_ERROR }).int({ error: BYTE_SIZE_ERROR }).nonnegative({ error: BYTE_SIZE_ERROR }),
+      z.string({ error: BYTE_SIZE_ERROR }).regex(BYTE_SIZE_PATTERN, { error: BYTE_SIZE_ERROR }),
+    ],
+    { error: BYTE_SIZE_ERROR },
+  )
   .transform((value) => parseByteSize(value) as number);
 
 const pgDuration = z.string().regex(PG_DURATION_PATTERN, {
@@ -63,7 +68,9 @@ const smokeCheckSchema = z
         header: z
           .record(z.string().min(1), z.string())
           .optional()
-          .describe('Headers the response must carry; each value must be contained in the header (case-insensitive name).'),
+          .describe(
+            'Headers the response must carry; each value must be contained in the header (case-insensitive name).',
+          ),
       })
       .strict()
       .prefault({})
@@ -72,9 +79,7 @@ const smokeCheckSchema = z
   .strict();
 
 const smokeFields = {
-  checks: z
-    .array(smokeCheckSchema)
-    .describe('Requests made against the deployment. Default: `GET /` expecting 200.'),
+  checks: z.array(smokeCheckSchema).describe('Requests made against the deployment. Default: `GET /` expecting 200.'),
   rounds: z.number().int().min(1).max(100).describe('How many times every check is requested. Default `3`.'),
   interval: z.number().min(0).max(600).describe('Seconds between rounds. Default `5`.'),
   'max-error-rate': z
@@ -120,7 +125,10 @@ const environmentSchema = z
       .describe(
         'Vercel target: `production`, `preview` or a custom environment name. Default: `production` for the environment named `production`, else `preview`.',
       ),
-    url: z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL' }).optional().describe('Public URL of the environment, e.g. `https://shop.example.com`.'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'Expected an http(s) URL' })
+      .optional()
+      .describe('Public URL of the environment, e.g. `https://shop.example.com`.'),
     'required-permission': z
       .enum(PERMISSION_LEVELS)
       .default('write')
@@ -153,6 +161,10 @@ const envRuleSchema = z
       .optional()
       .describe('Regular expression the value must match, without slashes, e.g. `^sbp_`.'),
     description: z.string().optional().describe('Explanation shown when the rule fails.'),
+    required: z
+      .boolean()
+      .default(true)
+      .describe('Fail when the variable is missing. `false` = the rules apply only when it is set. Default `true`.'),
     secret: z
       .boolean()
       .default(true)
@@ -179,7 +191,10 @@ const freezeWindowSchema = z
       .array(z.enum(WEEKDAYS))
       .default([])
       .describe('Weekdays (`mon` … `sun`) the window applies to. Default: every day.'),
-    from: z.string().regex(HHMM_PATTERN, { error: 'Expected a time as HH:MM, e.g. 16:00' }).describe('Start, `HH:MM` local time, inclusive.'),
+    from: z
+      .string()
+      .regex(HHMM_PATTERN, { error: 'Expected a time as HH:MM, e.g. 16:00' })
+      .describe('Start, `HH:MM` local time, inclusive.'),
     to: z
       .string()
       .regex(HHMM_PATTERN, { error: 'Expected a time as HH:MM, e.g. 09:00' })
@@ -193,7 +208,10 @@ const validateSchema = z
     env: z.array(envRuleSchema).default([]).describe('Environment variables and secrets that must be set.'),
     git: z
       .object({
-        clean: z.boolean().default(true).describe('Fail when the working tree has uncommitted changes. Default `true`.'),
+        clean: z
+          .boolean()
+          .default(true)
+          .describe('Fail when the working tree has uncommitted changes. Default `true`.'),
         branches: z
           .array(z.string().min(1))
           .default([])
@@ -213,7 +231,7 @@ const validateSchema = z
         hosts: z
           .array(z.string().min(1))
           .default([])
-          .describe('`host` or `host:port`. Default: the host of the validated environment\'s `url`.'),
+          .describe("`host` or `host:port`. Default: the host of the validated environment's `url`."),
         'min-days': z
           .number()
           .int()
@@ -229,7 +247,10 @@ const validateSchema = z
       .array(
         z
           .object({
-            glob: z.string().min(1).describe('Files to measure, relative to the repository root, e.g. `.vercel/output/static/**`.'),
+            glob: z
+              .string()
+              .min(1)
+              .describe('Files to measure, relative to the repository root, e.g. `.vercel/output/static/**`.'),
             'max-total': byteSize.optional().describe('Largest total size: bytes, or `500kB`, `2MB`, `1.5MiB`.'),
             'max-gzip': byteSize.optional().describe('Largest total gzip size (each file gzipped separately).'),
           })
@@ -265,7 +286,10 @@ const environmentsSchema = z
   .transform((envs) => {
     const out: Record<string, z.output<typeof environmentSchema> & { 'vercel-target': string }> = {};
     for (const [name, env] of Object.entries(envs)) {
-      out[name] = { ...env, 'vercel-target': env['vercel-target'] ?? (name === 'production' ? 'production' : 'preview') };
+      out[name] = {
+        ...env,
+        'vercel-target': env['vercel-target'] ?? (name === 'production' ? 'production' : 'preview'),
+      };
     }
     return out;
   });
@@ -278,7 +302,11 @@ export const shiplineConfigSchema = z
       .describe('Schema version of this file. Always `1` for now.'),
     project: z
       .object({
-        name: z.string().min(1).optional().describe('Display name used in summaries and issues. Default: the repository name.'),
+        name: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Display name used in summaries and issues. Default: the repository name.'),
       })
       .strict()
       .prefault({})
@@ -324,7 +352,9 @@ export const shiplineConfigSchema = z
           .describe('Folder of edge functions. Default `supabase/functions`.'),
         migrations: z
           .object({
-            'lock-timeout': pgDuration.default('5s').describe('PostgreSQL `lock_timeout` for each migration. Default `5s`.'),
+            'lock-timeout': pgDuration
+              .default('5s')
+              .describe('PostgreSQL `lock_timeout` for each migration. Default `5s`.'),
             'statement-timeout': pgDuration
               .default('15min')
               .describe('PostgreSQL `statement_timeout` for each migration. Default `15min`.'),
@@ -347,7 +377,9 @@ export const shiplineConfigSchema = z
       .strict()
       .prefault({})
       .describe('Supabase project settings.'),
-    validate: validateSchema.prefault({}).describe('Pre-deploy checks run by the `validate` action and `shipline validate`.'),
+    validate: validateSchema
+      .prefault({})
+      .describe('Pre-deploy checks run by the `validate` action and `shipline validate`.'),
     smoke: smokeSchema.prefault({}).describe('Smoke tests run against a staged deployment and again after promotion.'),
     rollback: z
       .object({

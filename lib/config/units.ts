@@ -23,20 +23,6 @@ export function parseByteSize(value: string | number): number | undefined {
   return Math.floor(amount * factor);
 }
 
-/** Formats bytes for people: `512 B`, `1.5 kB`, `2.3 MB` (SI units, one decimal). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 'B';
-  for (const next of units) {
-    if (value < 1000) break;
-    value /= 1000;
-    unit = next;
-  }
-  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
-}
-
 /** PostgreSQL duration strings accepted for `lock_timeout`/`statement_timeout`: `500ms`, `5s`, `15min`, `1h`, `0`. */
 export const PG_DURATION_PATTERN = /^(0|\d+(\.\d+)?\s*(us|ms|s|min|h|d))$/;
 

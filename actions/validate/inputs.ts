@@ -1,0 +1,46 @@
+import * as core from '@actions/core';
+import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
+import { ConfigError } from '../../lib/core/errors.js';
+
+/** Inputs of action.yml, in its order (a contract test compares them). */
+export const INPUT_NAMES = ['config', 'working-directory', 'github-token', 'fail-on-warn', 'environment'] as const;
+
+/** Outputs of action.yml, in its order. */
+export const OUTPUT_NAMES = ['passed', 'report'] as const;
+
+/** The validate action's inputs, read once. */
+export interface ValidateInputs {
+  /** Path of the configuration file, relative to `workingDirectory`. */
+  config: string;
+  /** Directory holding the repository to validate, relative to the workspace. */
+  workingDirectory: string;
+  /** Token for the blocking-issues check; empty = that check is skipped. */
+  githubToken: string;
+  /** Treat warnings as failures. */
+  failOnWarn: boolean;
+  /** Environment being deployed, if any (must exist in the config). */
+  environment: string | undefined;
+}
+
+/** Parses a YAML 1.2 boolean input; empty means `fallback`. */
+export function parseBooleanInput(name: string, value: string, fallback: boolean): boolean {
+  const v = value.trim();
+  if (v === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(v)) return true;
+  if (['false', 'False', 'FALSE'].includes(v)) return false;
+  throw new ConfigError('input_invalid', `Input ${name} must be true or false, got ${JSON.stringify(value)}`, {
+    hint: `Set \`${name}: true\` or \`${name}: false\` in the workflow step.`,
+  });
+}
+
+/** Reads every input once; empty inputs take the defaults documented in action.yml. */
+export function getInputs(): ValidateInputs {
+  const environment = core.getInput('environment').trim();
+  return {
+    config: core.getInput('config').trim() || DEFAULT_CONFIG_PATH,
+    workingDirectory: core.getInput('working-directory').trim() || '.',
+    githubToken: core.getInput('github-token').trim(),
+    failOnWarn: parseBooleanInput('fail-on-warn', core.getInput('fail-on-warn'), false),
+    environment: environment === '' ? undefined : environment,
+  };
+}
