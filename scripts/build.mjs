@@ -3,7 +3,16 @@
 // Usage: node scripts/build.mjs [outDir] [name...]   (outDir defaults to dist/)
 // The output is deterministic so `check-dist` can compare it byte for byte with the committed dist/.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,28 +53,36 @@ function run(cmd, args) {
 
 async function buildOne({ name, source }) {
   const target = join(outDir, name);
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
+  // Build next to the target and swap at the end, so a failed build leaves the previous bundle in place.
+  const staging = join(outDir, `.${name}.building`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  await run(process.execPath, [
-    ncc,
-    'build',
-    source,
-    '-o',
-    target,
-    '--no-source-map-register',
-    '--quiet',
-    '--no-cache',
-  ]);
-  const indexPath = join(target, 'index.js');
-  let code = readFileSync(indexPath, 'utf8');
-  if (/\b__dirname\b|\b__filename\b/.test(code) && !/\bconst __dirname\b/.test(code)) code = BANNER + code;
-  writeFileSync(indexPath, code);
-  if (code.includes('libpg-query.wasm')) {
-    copyFileSync(
-      join(root, 'node_modules', 'libpg-query', 'wasm', 'libpg-query.wasm'),
-      join(target, 'libpg-query.wasm'),
-    );
+  try {
+    // ncc's ts-loader type-checks as it bundles; --transpile-only would be faster but makes ncc emit CommonJS,
+    // which cannot load the ESM-only @actions/core 3.
+    await run(process.execPath, [
+      ncc,
+      'build',
+      source,
+      '-o',
+      staging,
+      '--no-source-map-register',
+      '--quiet',
+      '--no-cache',
+    ]);
+    const indexPath = join(staging, 'index.js');
+    let code = readFileSync(indexPath, 'utf8');
+    if (/\b__dirname\b|\b__filename\b/.test(code) && !/\bconst __dirname\b/.test(code)) code = BANNER + code;
+    writeFileSync(indexPath, code);
+    if (code.includes('libpg-query.wasm')) {
+      const wasm = join(root, 'node_modules', 'libpg-query', 'wasm', 'libpg-query.wasm');
+      copyFileSync(wasm, join(staging, 'libpg-query.wasm'));
+    }
+    rmSync(target, { recursive: true, force: true });
+    renameSync(staging, target);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
   process.stdout.write(`built ${name} -> ${target}\n`);
 }
@@ -92,5 +109,5 @@ if (only.size === 0) {
   const names = new Set(selected.map((e) => e.name));
   if (existsSync(outDir))
     for (const dir of readdirSync(outDir))
-      if (!names.has(dir)) rmSync(join(outDir, dir), { recursive: true, force: true });
+      if (!names.has(dir) && !dir.startsWith('.')) rmSync(join(outDir, dir), { recursive: true, force: true });
 }
