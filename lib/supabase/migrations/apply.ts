@@ -1,0 +1,220 @@
+import type { DatabaseError } from 'pg';
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import type { Redactor } from '../../core/redact.js';
+import { MigrationError } from './errors.js';
+import type { MigrationFile } from './files.js';
+import { type Queryable, recordApplied } from './history.js';
+import { lineOfPosition, type SqlStatement, splitStatements } from './statements.js';
+
+/** One file this run applied. */
+export interface AppliedMigration {
+  version: string;
+  name: string;
+  fileName: string;
+  durationMs: number;
+  noTransaction: boolean;
+}
+
+export interface ApplyOptions {
+  logger: Logger;
+  redactor: Redactor;
+  clock: Clock;
+  /** Recorded in shipline_checksums.applied_by. */
+  appliedBy: string;
+  /** Session `lock_timeout` / `statement_timeout` (PostgreSQL interval text), re-set before each file. */
+  lockTimeout: string;
+  statementTimeout: string;
+}
+
+const TRANSACTION_CONTROL = /^(begin|commit|end|rollback|abort|start\s+transaction)\b(?!\s+atomic)/i;
+
+/** The statement text without the comments in front of it. */
+function stripLeadingComments(text: string): string {
+  return text.replace(/^(\s*(--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/))*\s*/, '');
+}
+
+function isDatabaseError(error: unknown): error is DatabaseError {
+  return error instanceof Error && typeof (error as { severity?: unknown }).severity === 'string';
+}
+
+/** Builds the MigrationError for a statement PostgreSQL rejected: file, line, statement, message, detail, hint. */
+export function statementError(
+  file: MigrationFile,
+  statement: SqlStatement,
+  error: unknown,
+  redactor: Redactor,
+  committedBefore: boolean,
+): MigrationError {
+  const r = (s: string | undefined) => (s === undefined ? undefined : redactor.redact(s));
+  const pgError = isDatabaseError(error) ? error : undefined;
+  const position = pgError?.position ? Number(pgError.position) : undefined;
+  const line = lineOfPosition(statement, position);
+  const message = r(error instanceof Error ? error.message : String(error)) ?? '';
+  const firstLine = statement.text.split('\n').find((l) => l.trim() && !l.trim().startsWith('--')) ?? statement.text;
+  const parts = [`${file.fileName}:${line}: ${message}`];
+  if (pgError?.detail) parts.push(`Detail: ${r(pgError.detail)}`);
+  parts.push(`Statement (line ${statement.line}): ${r(firstLine.trim().slice(0, 200))}`);
+  const errorLine = file.sql.split('\n')[line - 1]?.trim();
+  if (line !== statement.line && errorLine) parts.push(`Line ${line}: ${r(errorLine.slice(0, 200))}`);
+  const hints = [
+    pgError?.hint ? `PostgreSQL: ${r(pgError.hint)}` : '',
+    committedBefore
+      ? `${file.fileName} runs outside a transaction: statements before line ${line} stayed applied; make them idempotent (IF NOT EXISTS) and drop any INVALID index before re-running.`
+      : `Nothing from ${file.fileName} was applied (its transaction was rolled back); later files did not run.`,
+    pgError?.code === '55P03' ? 'A lock was not granted within lock_timeout: retry when traffic is lower.' : '',
+    pgError?.code === '57014' ? 'The statement ran longer than statement_timeout.' : '',
+  ].filter(Boolean);
+  return new MigrationError('migration_failed', parts.join('\n'), {
+    file: file.fileName,
+    line,
+    hint: hints.join(' '),
+    postgres: {
+      statement: r(statement.text),
+      sqlState: pgError?.code,
+      detail: r(pgError?.detail),
+      pgHint: r(pgError?.hint),
+    },
+  });
+}
+
+async function runStatements(
+  db: Queryable,
+  file: MigrationFile,
+  statements: SqlStatement[],
+  options: ApplyOptions,
+  outside: boolean,
+) {
+  let ran = 0;
+  for (const statement of statements) {
+    try {
+      await db.query(statement.text);
+      ran++;
+    } catch (error) {
+      throw statementError(file, statement, error, options.redactor, outside && ran > 0);
+    }
+  }
+}
+
+/**
+ * After a no-transaction file: an index it names that is INVALID (a CONCURRENTLY build that failed or was
+ * killed earlier, then skipped by IF NOT EXISTS) means the file did not do its job; refuse to record it.
+ */
+async function assertNoInvalidIndexes(db: Queryable, file: MigrationFile): Promise<void> {
+  const result = await db.query<{ schema: string; name: string }>(
+    `select n.nspname as schema, c.relname as name
+       from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+      where not i.indisvalid`,
+  );
+  const lower = file.sql.toLowerCase();
+  const hit = result.rows.find((r) => lower.includes(r.name.toLowerCase()));
+  if (!hit) return;
+  const offset = lower.indexOf(hit.name.toLowerCase());
+  const line = file.sql.slice(0, offset).split('\n').length;
+  throw new MigrationError(
+    'invalid_index',
+    `${file.fileName}:${line}: index ${hit.schema}.${hit.name} exists but is INVALID (an earlier concurrent build failed or was interrupted)`,
+    {
+      file: file.fileName,
+      line,
+      hint: `Run \`drop index concurrently ${hit.schema}.${hit.name};\` and re-run the migration; the file was not recorded as applied.`,
+    },
+  );
+}
+
+/**
+ * Applies one file: inside `BEGIN … COMMIT` together with its history and checksum rows, statement by
+ * statement (so an error names the statement and its line). A `-- shipline:no-transaction` file runs
+ * statement by statement in autocommit, and its history rows are written after the last one succeeds.
+ * On failure the transaction is rolled back and a MigrationError naming file and line is thrown.
+ */
+export async function applyFile(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<AppliedMigration> {
+  const statements = splitStatements(file.sql);
+  const texts = statements.map((s) => s.text);
+  const started = options.clock.now().getTime();
+  await db.query(`select set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)`, [
+    options.lockTimeout,
+    options.statementTimeout,
+  ]);
+  const record = (durationMs: number) => ({
+    version: file.version,
+    name: file.name,
+    statements: texts,
+    checksum: file.checksum,
+    durationMs,
+    appliedBy: options.appliedBy,
+  });
+  if (file.noTransaction) {
+    await runStatements(db, file, statements, options, true);
+    await assertNoInvalidIndexes(db, file);
+    const durationMs = options.clock.now().getTime() - started;
+    await db.query('begin');
+    try {
+      await recordApplied(db, record(durationMs));
+      await db.query('commit');
+    } catch (error) {
+      await db.query('rollback').catch(() => undefined);
+      throw error;
+    }
+    return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: true };
+  }
+  const control = statements.find((s) => TRANSACTION_CONTROL.test(stripLeadingComments(s.text)));
+  if (control) {
+    throw new MigrationError(
+      'transaction_control',
+      `${file.fileName}:${control.line}: the file controls its own transaction (${control.text.split('\n').pop()?.trim()})`,
+      {
+        file: file.fileName,
+        line: control.line,
+        hint: 'Shipline wraps each file in a transaction with its history row: remove BEGIN/COMMIT, or mark the file `-- shipline:no-transaction`.',
+      },
+    );
+  }
+  await db.query('begin');
+  try {
+    await runStatements(db, file, statements, options, false);
+    const durationMs = options.clock.now().getTime() - started;
+    await recordApplied(db, record(durationMs));
+    await db.query('commit');
+    return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: false };
+  } catch (error) {
+    await db.query('rollback').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Applies `pending` in order, each file on its own (see applyFile), logging each one. Stops at the first
+ * failure: the thrown MigrationError lists what was applied before it in `appliedBeforeFailure`.
+ */
+export async function applyMigrations(
+  db: Queryable,
+  pending: MigrationFile[],
+  options: ApplyOptions,
+): Promise<AppliedMigration[]> {
+  const applied: AppliedMigration[] = [];
+  for (const file of pending) {
+    options.logger.info(`Applying ${file.fileName}${file.noTransaction ? ' (outside a transaction)' : ''}…`);
+    try {
+      const done = await applyFile(db, file, options);
+      applied.push(done);
+      options.logger.info(`Applied ${file.fileName} in ${done.durationMs} ms`);
+    } catch (error) {
+      const failure =
+        error instanceof MigrationError
+          ? error
+          : new MigrationError(
+              'migration_failed',
+              `${file.fileName}: ${options.redactor.redact(error instanceof Error ? error.message : String(error))}`,
+              {
+                file: file.fileName,
+                line: 1,
+                hint: 'The connection or the history write failed; nothing of this file was recorded.',
+              },
+            );
+      failure.appliedBeforeFailure = applied.map(({ version, name, durationMs }) => ({ version, name, durationMs }));
+      throw failure;
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock } from '../../core/clock.js';
+import type { Redactor } from '../../core/redact.js';
+import { MigrationError } from './errors.js';
+
+export interface BackupOptions {
+  databaseUrl: string;
+  /** Directory the dump is written to (created when missing). */
+  dir: string;
+  clock: Clock;
+  redactor: Redactor;
+  /** Label in the file name, e.g. the head version before the run. */
+  label?: string;
+  /** pg_dump binary; default `pg_dump` from PATH. */
+  pgDump?: string;
+  /** Environment for pg_dump (PATH etc.); PGPASSWORD is added. Default: the current process environment. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The URL without its password (safe for argv) and the decoded password (for PGPASSWORD). */
+export function splitPassword(databaseUrl: string): { url: string; password: string } {
+  const parsed = new URL(databaseUrl);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  return { url: parsed.toString(), password };
+}
+
+/**
+ * Dumps the database with `pg_dump --format=custom` (restorable with pg_restore) and returns the file path.
+ * The password travels in PGPASSWORD, never on the command line; pg_dump's errors are redacted.
+ */
+export async function backupDatabase(options: BackupOptions): Promise<string> {
+  const { url, password } = splitPassword(options.databaseUrl);
+  await mkdir(options.dir, { recursive: true });
+  const stamp = options.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
+  const label = options.label ? `-before-${options.label.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '';
+  const path = join(options.dir, `shipline-${stamp}${label}.dump`);
+  const argv = ['--format=custom', '--no-password', `--file=${path}`, `--dbname=${url}`];
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), PGPASSWORD: password };
+  await new Promise<void>((resolve, reject) => {
+    execFile(options.pgDump ?? 'pg_dump', argv, { env, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (!error) {
+        resolve();
+        return;
+      }
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      reject(
+        new MigrationError(
+          'backup_failed',
+          missing
+            ? `pg_dump was not found (${options.pgDump ?? 'pg_dump'}); no backup was taken and nothing was applied`
+            : `pg_dump failed; nothing was applied: ${options.redactor.redact(String(stderr || error.message).trim())}`,
+          {
+            hint: missing
+              ? 'Install the PostgreSQL client matching the server version (apt-get install postgresql-client), or set backup: false.'
+              : 'Check that the database user may read every schema, and that pg_dump is at least the server version.',
+          },
+        ),
+      );
+    });
+  });
+  return path;
+}

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { startPostgres } from '../../../emulators/postgres/embedded.js';
+
+const FIXTURE = resolve(import.meta.dirname, 'fixtures', 'start-and-exit.ts');
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitGone(pid: number, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+/** Runs the fixture in a child process; returns what it printed and how it ended. */
+function runFixture(how: 'exit' | 'throw' | 'signal') {
+  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, how], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const info = new Promise<{ pid: number; dir: string; url: string }>((resolvePromise, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolvePromise(JSON.parse(line));
+    });
+    child.on('close', () => reject(new Error(`fixture ended before printing: ${out}`)));
+  });
+  child.stderr.resume();
+  const ended = new Promise<void>((r) => child.on('close', () => r()));
+  return { child, info, ended };
+}
+
+describe('startPostgres', () => {
+  it('starts PostgreSQL 15 on a free port in a temp dir, and stop() removes everything', async () => {
+    const server = await startPostgres();
+    try {
+      expect(server.timings.initdbMs).toBeGreaterThan(0);
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
+      await client.end();
+      expect(rows[0]?.v).toMatch(/^15\./);
+      expect(existsSync(server.dir)).toBe(true);
+    } finally {
+      await server.stop();
+    }
+    expect(existsSync(server.dir)).toBe(false);
+    await server.stop();
+  });
+
+  it('applies the Supabase baseline when asked', async () => {
+    const server = await startPostgres({ baseline: true });
+    try {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      const { rows } = await client.query(`select to_regclass('auth.users')::text as users`);
+      await client.end();
+      expect(rows).toEqual([{ users: 'auth.users' }]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  for (const how of ['exit', 'throw', 'signal'] as const) {
+    it(`leaves no orphan postgres when the owning process ends (${how})`, async () => {
+      const { child, info, ended } = runFixture(how);
+      const { pid, dir } = await info;
+      expect(isRunning(pid)).toBe(true);
+      if (how === 'signal') child.kill('SIGTERM');
+      await ended;
+      expect(await waitGone(pid)).toBe(true);
+      expect(existsSync(dir)).toBe(false);
+    });
+  }
+});

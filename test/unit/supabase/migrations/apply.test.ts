@@ -1,0 +1,112 @@
+import pg_ from 'pg';
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../../../lib/core/clock.js';
+import { MemoryLogger } from '../../../../lib/core/logger.js';
+import { Redactor } from '../../../../lib/core/redact.js';
+import { applyMigrations } from '../../../../lib/supabase/migrations/apply.js';
+import { checksumOf, type MigrationFile, NO_TRANSACTION_MARKER } from '../../../../lib/supabase/migrations/files.js';
+import { ensureHistoryTables } from '../../../../lib/supabase/migrations/history.js';
+import { usePostgres } from '../../../support/postgres.js';
+
+const pg = usePostgres();
+
+function file(version: string, sql: string): MigrationFile {
+  return {
+    version,
+    name: `f${version}`,
+    fileName: `${version}_f${version}.sql`,
+    path: `/x/${version}.sql`,
+    sql,
+    checksum: checksumOf(sql),
+    noTransaction: NO_TRANSACTION_MARKER.test(sql),
+  };
+}
+
+async function withClient<T>(url: string, fn: (c: pg_.Client) => Promise<T>): Promise<T> {
+  const client = new pg_.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await ensureHistoryTables(client);
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const options = () => ({
+  logger: new MemoryLogger(),
+  redactor: new Redactor(),
+  clock: systemClock,
+  appliedBy: 'test',
+  lockTimeout: '5s',
+  statementTimeout: '1min',
+});
+
+describe('applyMigrations', () => {
+  it('points at the line inside a multi-line statement and rolls the file back', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const bad = file('2', 'create table ok2 (id int);\n\ncreate table t (\n  id int,\n  x nosuchtype\n);\n');
+    const error = await withClient(url, (c) =>
+      applyMigrations(c, [file('1', 'create table ok1 (id int);'), bad], options()),
+    ).catch((e) => e);
+    expect(error).toMatchObject({ code: 'migration_failed', file: bad.fileName, line: 5 });
+    expect(error.postgres).toMatchObject({ sqlState: '42704' });
+    expect(error.message).toContain('Line 5: x nosuchtype');
+    expect(error.appliedBeforeFailure.map((a: { version: string }) => a.version)).toEqual(['1']);
+    expect(await pg.query(url, `select to_regclass('ok1')::text as a, to_regclass('ok2')::text as b`)).toEqual([
+      { a: 'ok1', b: null },
+    ]);
+  });
+
+  it('runs a no-transaction file statement by statement and records it after the last one', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    await pg.query(url, 'create table items (id int)');
+    const concurrent = file('1', '-- shipline:no-transaction\ncreate index concurrently items_id on items (id);\n');
+    const applied = await withClient(url, (c) => applyMigrations(c, [concurrent], options()));
+    expect(applied).toMatchObject([{ version: '1', noTransaction: true }]);
+    expect(await pg.query(url, 'select version from supabase_migrations.schema_migrations')).toEqual([
+      { version: '1' },
+    ]);
+  });
+
+  it('says what stayed applied when a no-transaction file fails half-way, and records nothing', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const half = file(
+      '1',
+      '-- shipline:no-transaction\ncreate table kept (id int);\ncreate index concurrently nope on missing (id);\n',
+    );
+    const error = await withClient(url, (c) => applyMigrations(c, [half], options())).catch((e) => e);
+    expect(error).toMatchObject({ code: 'migration_failed', line: 3 });
+    expect(error.hint).toContain('outside a transaction');
+    expect(await pg.query(url, `select to_regclass('kept')::text as t`)).toEqual([{ t: 'kept' }]);
+    expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('honours statement_timeout', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const slow = file('1', 'select pg_sleep(5);');
+    const error = await withClient(url, (c) =>
+      applyMigrations(c, [slow], { ...options(), statementTimeout: '200ms' }),
+    ).catch((e) => e);
+    expect(error).toMatchObject({ code: 'migration_failed', postgres: { sqlState: '57014' } });
+    expect(error.hint).toContain('statement_timeout');
+  });
+});
+
+describe('no-transaction files and invalid indexes', () => {
+  it('refuses to record a file whose concurrent index exists but is INVALID', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    await pg.query(url, 'create table dupes (v int); insert into dupes values (1), (1)');
+    // A failed concurrent build leaves an INVALID index behind.
+    await pg.query(url, 'create unique index concurrently dupes_v on dupes (v)').catch(() => undefined);
+    const sql = '-- shipline:no-transaction\n\ncreate unique index concurrently if not exists dupes_v on dupes (v);\n';
+    const error = await withClient(url, (c) => applyMigrations(c, [file('1', sql)], options())).catch((e) => e);
+    expect(error).toMatchObject({ code: 'invalid_index', line: 3 });
+    expect(error.hint).toContain('drop index concurrently public.dupes_v');
+    expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
+      { n: 0 },
+    ]);
+  });
+});

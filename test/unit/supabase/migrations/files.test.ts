@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  checksumOf,
+  compareVersions,
+  parseMigrationFileName,
+  readMigrationFiles,
+} from '../../../../lib/supabase/migrations/files.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipline-files-'));
+  dirs.push(dir);
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  return dir;
+}
+
+describe('migration files', () => {
+  it('parses names like the Supabase CLI: version = digits before the first underscore', () => {
+    expect(parseMigrationFileName('20240101120000_create_orders.sql')).toEqual({
+      version: '20240101120000',
+      name: 'create_orders',
+    });
+    expect(parseMigrationFileName('1_a_b.sql')).toEqual({ version: '1', name: 'a_b' });
+    expect(parseMigrationFileName('create_orders.sql')).toBeUndefined();
+    expect(parseMigrationFileName('2024-01-01_x.sql')).toBeUndefined();
+  });
+
+  it('orders versions numerically', () => {
+    expect(['10', '9', '0010', '100'].sort(compareVersions)).toEqual(['9', '10', '0010', '100']);
+    expect(compareVersions('20240101000000', '20240101000001')).toBeLessThan(0);
+    expect(compareVersions('007', '7')).toBe(0);
+  });
+
+  it('reads, sorts, checksums and detects the no-transaction marker', async () => {
+    const dir = dirWith({
+      '20240102000000_b.sql': 'select 2;',
+      '20240101000000_a.sql': '-- shipline:no-transaction\ncreate index concurrently i on t (c);',
+      'README.md': 'ignored',
+      '.gitkeep': '',
+    });
+    mkdirSync(join(dir, 'sub'));
+    const files = await readMigrationFiles(dir);
+    expect(files.map((f) => f.fileName)).toEqual(['20240101000000_a.sql', '20240102000000_b.sql']);
+    expect(files[0]?.noTransaction).toBe(true);
+    expect(files[1]?.noTransaction).toBe(false);
+    expect(files[1]?.checksum).toBe(checksumOf('select 2;'));
+  });
+
+  it('names a .sql file that does not match the pattern', async () => {
+    const dir = dirWith({ '20240101000000_a.sql': 'select 1;', 'add_orders.sql': 'select 1;' });
+    await expect(readMigrationFiles(dir)).rejects.toMatchObject({
+      code: 'invalid_file_name',
+      file: 'add_orders.sql',
+      message: expect.stringContaining('<version>_<name>.sql'),
+    });
+  });
+
+  it('fails clearly when the directory is missing', async () => {
+    await expect(readMigrationFiles('/nonexistent/shipline')).rejects.toMatchObject({ code: 'migrations_dir_missing' });
+  });
+});

@@ -1,0 +1,91 @@
+import pg_ from 'pg';
+import { describe, expect, it } from 'vitest';
+import {
+  ensureHistoryTables,
+  readHistory,
+  recordApplied,
+  recordChecksum,
+} from '../../../../lib/supabase/migrations/history.js';
+import { usePostgres } from '../../../support/postgres.js';
+
+const pg = usePostgres();
+
+async function withClient<T>(url: string, fn: (c: pg_.Client) => Promise<T>): Promise<T> {
+  const client = new pg_.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('migration history', () => {
+  it('reads an empty history without creating anything when the tables are missing', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    expect(await withClient(url, readHistory)).toEqual([]);
+    expect(await pg.query(url, `select to_regnamespace('supabase_migrations') as s`)).toEqual([{ s: null }]);
+  });
+
+  it('creates the CLI table shape and upgrades an old one that only has a version column', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    await pg.query(
+      url,
+      'create schema supabase_migrations; create table supabase_migrations.schema_migrations (version text primary key)',
+    );
+    await pg.query(url, `insert into supabase_migrations.schema_migrations values ('20230101000000')`);
+    expect(await withClient(url, readHistory)).toMatchObject([
+      { version: '20230101000000', name: null, statements: null, checksum: null },
+    ]);
+    await withClient(url, ensureHistoryTables);
+    await withClient(url, ensureHistoryTables);
+    const columns = await pg.query(
+      url,
+      `select table_name, column_name, data_type from information_schema.columns
+        where table_schema = 'supabase_migrations' order by table_name, ordinal_position`,
+    );
+    expect(columns).toEqual([
+      { table_name: 'schema_migrations', column_name: 'version', data_type: 'text' },
+      { table_name: 'schema_migrations', column_name: 'statements', data_type: 'ARRAY' },
+      { table_name: 'schema_migrations', column_name: 'name', data_type: 'text' },
+      { table_name: 'shipline_checksums', column_name: 'version', data_type: 'text' },
+      { table_name: 'shipline_checksums', column_name: 'checksum', data_type: 'text' },
+      { table_name: 'shipline_checksums', column_name: 'applied_at', data_type: 'timestamp with time zone' },
+      { table_name: 'shipline_checksums', column_name: 'duration_ms', data_type: 'integer' },
+      { table_name: 'shipline_checksums', column_name: 'applied_by', data_type: 'text' },
+    ]);
+  });
+
+  it('records applied files and adopted checksums', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const rows = await withClient(url, async (c) => {
+      await ensureHistoryTables(c);
+      await recordApplied(c, {
+        version: '2',
+        name: 'two',
+        statements: ['select 2'],
+        checksum: 'b'.repeat(64),
+        durationMs: 12,
+        appliedBy: 'test',
+      });
+      await c.query(`insert into supabase_migrations.schema_migrations values ('1', '{select 1}', 'one')`);
+      await recordChecksum(c, { version: '1', checksum: 'a'.repeat(64), appliedBy: 'adopter' });
+      return readHistory(c);
+    });
+    const byVersion = Object.fromEntries(rows.map((r) => [r.version, r]));
+    expect(byVersion['2']).toMatchObject({
+      name: 'two',
+      statements: ['select 2'],
+      checksum: 'b'.repeat(64),
+      durationMs: 12,
+      appliedBy: 'test',
+    });
+    expect(byVersion['1']).toMatchObject({
+      name: 'one',
+      checksum: 'a'.repeat(64),
+      durationMs: null,
+      appliedBy: 'adopter',
+    });
+    expect(byVersion['1']?.appliedAt).toBeInstanceOf(Date);
+  });
+});
