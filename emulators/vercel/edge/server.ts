@@ -1,0 +1,320 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { FaultInjector } from '../../core/faults.js';
+import type { VercelState } from '../state.js';
+import type { Deployment } from '../types.js';
+import { type BuildOutput, loadBuildOutput } from './build-output.js';
+import { contentTypeFor } from './content-type.js';
+import { FunctionHost } from './functions.js';
+import { routeRequest } from './router.js';
+import { DeploymentTree } from './vfs.js';
+
+/** Header naming the host to serve when a request cannot carry a `Host` header (Node's fetch drops it). */
+export const DEPLOYMENT_URL_HEADER = 'x-vercel-deployment-url';
+/** Header (or query parameter) that lets automation through Deployment Protection. */
+export const BYPASS_HEADER = 'x-vercel-protection-bypass';
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection']);
+
+interface Listener {
+  server: Server;
+  url: string;
+  sockets: Set<Socket>;
+}
+
+/**
+ * The emulator's "edge": serves READY deployments over HTTP from their Build Output API v3 files. One listener
+ * routes by `Host` (or `x-vercel-deployment-url`); in addition every deployment host and production domain gets
+ * its own loopback port so a plain `fetch('http://127.0.0.1:<port>/path')` reaches it without DNS.
+ */
+export class Edge {
+  readonly functions = new FunctionHost();
+  /** Fault rules for served traffic (every host): status with headers, delay, stall or reset, by method and path. */
+  readonly faults = new FaultInjector();
+  private readonly outputs = new Map<string, BuildOutput>();
+  private readonly hosts = new Map<string, Listener>();
+  private readonly pending = new Map<string, Promise<Listener>>();
+  private main: Listener | undefined;
+
+  constructor(
+    private readonly state: VercelState,
+    private readonly region: string,
+  ) {}
+
+  /** The Host-routed listener's base URL. */
+  get url(): string {
+    return this.main?.url ?? '';
+  }
+
+  /** Starts the Host-routed listener. */
+  async listen(port = 0): Promise<string> {
+    this.main = await this.open(undefined, port);
+    return this.main.url;
+  }
+
+  /** Ensures a dedicated loopback listener for a host; returns its base URL. */
+  async ensureHost(host: string): Promise<string> {
+    const key = host.toLowerCase();
+    const existing = this.hosts.get(key);
+    if (existing) return existing.url;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.open(key, 0);
+      this.pending.set(key, pending);
+    }
+    const listener = await pending;
+    this.hosts.set(key, listener);
+    this.pending.delete(key);
+    return listener.url;
+  }
+
+  /** The dedicated listener URL of a host, if one was created. */
+  hostUrl(host: string): string | undefined {
+    return this.hosts.get(host.toLowerCase())?.url;
+  }
+
+  /** Parses a deployment's build output, remembering it; throws BuildOutputError when it is unusable. */
+  output(deployment: Deployment): BuildOutput {
+    let output = this.outputs.get(deployment.id);
+    if (!output) {
+      output = loadBuildOutput(new DeploymentTree(deployment.files, (sha) => this.state.files.get(sha)));
+      this.outputs.set(deployment.id, output);
+    }
+    return output;
+  }
+
+  /** Stops every listener and function process. */
+  async close(): Promise<void> {
+    const all = [...this.hosts.values(), ...(this.main ? [this.main] : [])];
+    this.hosts.clear();
+    this.main = undefined;
+    await Promise.all(
+      all.map(
+        (l) =>
+          new Promise<void>((resolve) => {
+            for (const s of l.sockets) s.destroy();
+            l.server.close(() => resolve());
+          }),
+      ),
+    );
+    await this.functions.close();
+  }
+
+  private async open(fixedHost: string | undefined, port: number): Promise<Listener> {
+    const sockets = new Set<Socket>();
+    const server = createServer((req, res) => {
+      this.handle(req, res, fixedHost).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'x-vercel-error': 'INTERNAL_EDGE_ERROR' });
+          res.end(`An internal error occurred\n\n${(error as Error).message}\n`);
+        } else res.destroy();
+      });
+    });
+    server.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sockets };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse, fixedHost: string | undefined): Promise<void> {
+    const requestId = `${this.region}::${randomBytes(6).toString('hex')}-${Date.now()}`;
+    const base: Record<string, string> = { server: 'Vercel', 'x-vercel-id': requestId };
+    const headerHost = req.headers[DEPLOYMENT_URL_HEADER];
+    const host = (
+      fixedHost ??
+      (typeof headerHost === 'string' ? headerHost.replace(/^https?:\/\//, '').replace(/\/.*$/, '') : undefined) ??
+      req.headers.host ??
+      ''
+    )
+      .replace(/:\d+$/, '')
+      .toLowerCase();
+    const url = new URL(req.url ?? '/', 'http://edge.invalid');
+    const fault = this.faults.take(req.method ?? 'GET', url.pathname);
+    if (fault) {
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.reset) {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.stall) return;
+      if (fault.status) {
+        const json = fault.body !== undefined;
+        res.writeHead(fault.status, {
+          ...base,
+          'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+          ...fault.headers,
+        });
+        res.end(json ? JSON.stringify(fault.body) : `Injected fault: HTTP ${fault.status}\n`);
+        return;
+      }
+    }
+    const served = this.state.deploymentForHost(host);
+    const deployment = served?.deployment;
+    if (!deployment || deployment.readyState === 'ERROR' || deployment.readyState === 'CANCELED') {
+      return this.error(res, base, 404, 'DEPLOYMENT_NOT_FOUND', 'The deployment could not be found on Vercel.');
+    }
+    if (deployment.readyState !== 'READY') {
+      res.writeHead(303, {
+        ...base,
+        location: `https://vercel.com/${deployment.name}/${deployment.id.slice(4)}`,
+        'x-vercel-error': 'DEPLOYMENT_NOT_READY_REDIRECTING',
+      });
+      res.end();
+      return;
+    }
+    const project = this.state.projects.get(deployment.projectId);
+    if (project?.protectionBypassSecret && !served.viaAlias) {
+      const access = checkBypass(req, url, project.protectionBypassSecret, deployment.url);
+      if (!access.allowed) {
+        res.writeHead(401, {
+          ...base,
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store, max-age=0',
+        });
+        res.end('<!doctype html><title>Authentication Required</title><h1>Authentication Required</h1>\n');
+        return;
+      }
+      if (access.setCookie) base['set-cookie'] = access.setCookie;
+    }
+    const output = this.output(deployment);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const result = routeRequest(output, {
+      method,
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      host,
+      headers: req.headers,
+    });
+    switch (result.kind) {
+      case 'redirect':
+        res.writeHead(result.status, { ...base, ...result.headers, location: result.location });
+        res.end();
+        return;
+      case 'not_found': {
+        const page = result.file ? output.tree.readFile(result.file) : undefined;
+        if (page) {
+          res.writeHead(404, {
+            ...base,
+            ...result.headers,
+            'content-type': 'text/html; charset=utf-8',
+            'x-vercel-error': 'NOT_FOUND',
+          });
+          res.end(method === 'HEAD' ? undefined : page);
+          return;
+        }
+        return this.error(res, { ...base, ...result.headers }, 404, 'NOT_FOUND', 'The page could not be found.');
+      }
+      case 'static': {
+        const data = output.tree.readFile(result.file) ?? Buffer.alloc(0);
+        const etag = `"${deployment.files.find((f) => f.file === result.file)?.sha ?? ''}"`;
+        const headers = {
+          ...base,
+          'content-type': result.contentType ?? contentTypeFor(result.file),
+          'cache-control': 'public, max-age=0, must-revalidate',
+          'x-vercel-cache': 'HIT',
+          etag,
+          ...result.headers,
+        };
+        if (req.headers['if-none-match'] === etag && result.status === 200) {
+          res.writeHead(304, headers);
+          res.end();
+          return;
+        }
+        res.writeHead(result.status, { ...headers, 'content-length': String(data.length) });
+        res.end(method === 'HEAD' ? undefined : data);
+        return;
+      }
+      case 'function': {
+        const forwarded: Record<string, string | string[] | undefined> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) forwarded[k] = v;
+        Object.assign(forwarded, {
+          host,
+          'x-forwarded-host': host,
+          'x-forwarded-proto': 'https',
+          'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1',
+          'x-real-ip': req.socket.remoteAddress ?? '127.0.0.1',
+          'x-vercel-id': requestId,
+          [DEPLOYMENT_URL_HEADER]: deployment.url,
+        });
+        const query = result.query.toString();
+        await this.functions.invoke(
+          {
+            key: `${deployment.id}:${result.funcDir}`,
+            tree: output.tree,
+            funcDir: result.funcDir,
+            env: this.functionEnv(deployment),
+          },
+          req,
+          res,
+          `${result.path}${query ? `?${query}` : ''}`,
+          forwarded,
+          { ...base, 'x-vercel-cache': 'MISS', ...result.headers },
+          result.status,
+        );
+        return;
+      }
+    }
+  }
+
+  private functionEnv(deployment: Deployment): Record<string, string> {
+    const project = this.state.projects.get(deployment.projectId);
+    const envName = deployment.target ?? deployment.customEnvironment ?? 'preview';
+    return {
+      ...deployment.projectEnv,
+      ...deployment.env,
+      VERCEL: '1',
+      VERCEL_ENV: deployment.target === 'production' ? 'production' : 'preview',
+      VERCEL_TARGET_ENV: envName,
+      VERCEL_URL: deployment.url,
+      VERCEL_REGION: this.region,
+      VERCEL_DEPLOYMENT_ID: deployment.id,
+      ...(project ? { VERCEL_PROJECT_PRODUCTION_URL: project.productionDomain, VERCEL_PROJECT_ID: project.id } : {}),
+      ...(deployment.gitMetadata?.commitSha ? { VERCEL_GIT_COMMIT_SHA: deployment.gitMetadata.commitSha } : {}),
+      ...(deployment.gitMetadata?.commitRef ? { VERCEL_GIT_COMMIT_REF: deployment.gitMetadata.commitRef } : {}),
+    };
+  }
+
+  private error(
+    res: ServerResponse,
+    headers: Record<string, string>,
+    status: number,
+    code: string,
+    message: string,
+  ): void {
+    res.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'x-vercel-error': code });
+    res.end(`${message}\n\n${code}\n`);
+  }
+}
+
+/** Cookie Vercel sets once a protection bypass was presented with `x-vercel-set-bypass-cookie`. */
+const BYPASS_COOKIE = '_vercel_jwt';
+const SET_COOKIE_FLAG = 'x-vercel-set-bypass-cookie';
+
+/**
+ * Deployment Protection check: the bypass secret as header or query parameter, or the cookie issued for it when
+ * the request asked for one (`x-vercel-set-bypass-cookie: true | samesitenone`, header or query parameter).
+ */
+function checkBypass(
+  req: IncomingMessage,
+  url: URL,
+  secret: string,
+  host: string,
+): { allowed: boolean; setCookie?: string } {
+  const token = createHmac('sha256', secret).update(host).digest('hex');
+  const cookies = String(req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim());
+  if (cookies.includes(`${BYPASS_COOKIE}=${token}`)) return { allowed: true };
+  const given = req.headers[BYPASS_HEADER] ?? url.searchParams.get(BYPASS_HEADER) ?? undefined;
+  if (given !== secret) return { allowed: false };
+  const flag = req.headers[SET_COOKIE_FLAG] ?? url.searchParams.get(SET_COOKIE_FLAG) ?? undefined;
+  if (flag !== 'true' && flag !== 'samesitenone') return { allowed: true };
+  const sameSite = flag === 'samesitenone' ? 'None' : 'Lax';
+  return { allowed: true, setCookie: `${BYPASS_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=${sameSite}` };
+}
