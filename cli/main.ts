@@ -17,6 +17,7 @@ export interface CliCommand {
 export const commands: Record<string, () => Promise<CliCommand>> = {
   validate: () => import('./commands/validate.js'),
   migrate: () => import('./commands/migrate.js'),
+  start: () => import('./commands/start.js'),
 };
 
 /** Output sinks of the dispatcher (tests pass their own). */

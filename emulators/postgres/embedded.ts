@@ -199,7 +199,10 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   } catch (error) {
     await server.stop().catch(() => undefined);
     const reason = error instanceof Error ? error.message : 'server exited during start';
-    throw new Error(`embedded PostgreSQL failed to start: ${reason}\n${logLines.slice(-20).join('\n')}`);
+    const hint = /Permission denied/.test(reason)
+      ? `\nHint: as root the server runs as the \`postgres\` user; every folder above ${databaseDir} must be enterable by it (chmod o+x).`
+      : '';
+    throw new Error(`embedded PostgreSQL failed to start: ${reason}${hint}\n${logLines.slice(-20).join('\n')}`);
   }
   return server;
 }

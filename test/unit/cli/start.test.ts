@@ -1,0 +1,44 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../../cli/commands/start.js';
+import type { CliIO } from '../../../cli/terminal-logger.js';
+import { repoRoot } from '../../support/runner.js';
+
+const stateDir = mkdtempSync(join(tmpdir(), 'shipline-start-'));
+// As root the server runs as the `postgres` user, which must be able to enter the state folder.
+chmodSync(stateDir, 0o755);
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+function capture(): CliIO & { out: string[] } {
+  const out: string[] = [];
+  return {
+    out,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void out.push(t),
+    env: { PATH: process.env.PATH },
+    cwd: repoRoot,
+    color: false,
+  };
+}
+
+describe('shipline start', () => {
+  it('validates examples/app, applies its migrations once, and applies nothing on the second run', async () => {
+    const first = capture();
+    expect(await run(['--state-dir', stateDir], first)).toBe(0);
+    const firstText = first.out.join('');
+    expect(firstText).toMatch(/CHECK\s+RESULT/);
+    expect(firstText).toContain('PostgreSQL initialised');
+    expect(firstText).toMatch(/Applied 5 migration\(s\); head is \d{14}/);
+
+    const second = capture();
+    expect(await run(['--state-dir', stateDir], second)).toBe(0);
+    const secondText = second.out.join('');
+    expect(secondText).toContain('PostgreSQL reused');
+    expect(secondText).toContain('Database is up to date');
+    expect(secondText).not.toContain('applied now');
+    // The password of the local database never reaches the output.
+    expect(secondText).toMatch(/postgres:\*\*\*@127\.0\.0\.1/);
+  });
+});
