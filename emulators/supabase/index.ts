@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { EmulatorServer } from '../core/server.js';
+import { ACCESS_TOKEN_PATTERN } from './auth.js';
+import { registerFunctionRoutes } from './routes/functions.js';
+import { registerProjectRoutes } from './routes/projects.js';
+import { registerSecretRoutes } from './routes/secrets.js';
+import { type SeedProjectOptions, SupabaseState } from './state.js';
+
+export interface SupabaseEmulatorOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /** Accepted personal access tokens (`sbp_` + 40 hex); one is generated when omitted (see `token`). */
+  tokens?: string[];
+  /** Projects to create; one (ref `abcdefghijklmnopqrst`) when omitted. */
+  projects?: SeedProjectOptions[];
+  now?: () => Date;
+}
+
+export interface SupabaseEmulator {
+  /** Base URL standing in for https://api.supabase.com. */
+  url: string;
+  server: EmulatorServer;
+  state: SupabaseState;
+  /** The first accepted access token. */
+  token: string;
+  /** Refs of the seeded projects, in order. */
+  refs: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the Supabase Management API emulator on loopback. */
+export async function startSupabaseEmulator(options: SupabaseEmulatorOptions = {}): Promise<SupabaseEmulator> {
+  const state = new SupabaseState(options.now);
+  const tokens = options.tokens ?? [`sbp_${randomBytes(20).toString('hex')}`];
+  for (const token of tokens) {
+    if (!ACCESS_TOKEN_PATTERN.test(token)) throw new Error(`not a Supabase access token (sbp_ + 40 hex): ${token}`);
+    state.tokens.add(token);
+  }
+  const refs = (options.projects ?? [{ ref: 'abcdefghijklmnopqrst' }]).map((p) => state.seedProject(p).ref);
+  const server = new EmulatorServer({
+    name: 'supabase',
+    errorBody: (status, message) => ({ message: status === 404 ? 'Not Found' : message }),
+  });
+  registerProjectRoutes(server, state);
+  registerFunctionRoutes(server, state);
+  registerSecretRoutes(server, state);
+  const url = await server.listen(options.port ?? 0);
+  return { url, server, state, token: tokens[0] ?? '', refs, stop: () => server.close() };
+}
+
+export { ACCESS_TOKEN_PATTERN } from './auth.js';
+export type { SeedProjectOptions, SupabaseState } from './state.js';
