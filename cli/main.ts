@@ -18,6 +18,7 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   validate: () => import('./commands/validate.js'),
   migrate: () => import('./commands/migrate.js'),
   start: () => import('./commands/start.js'),
+  emulate: () => import('./commands/emulate.js'),
 };
 
 /** Output sinks of the dispatcher (tests pass their own). */
