@@ -3,7 +3,14 @@ import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
 import { ConfigError } from '../../lib/core/errors.js';
 
 /** Inputs of action.yml, in its order (a contract test compares them). */
-export const INPUT_NAMES = ['config', 'working-directory', 'github-token', 'fail-on-warn', 'environment'] as const;
+export const INPUT_NAMES = [
+  'config',
+  'working-directory',
+  'github-token',
+  'fail-on-warn',
+  'environment',
+  'database-url',
+] as const;
 
 /** Outputs of action.yml, in its order. */
 export const OUTPUT_NAMES = ['passed', 'report'] as const;
@@ -20,6 +27,8 @@ export interface ValidateInputs {
   failOnWarn: boolean;
   /** Environment being deployed, if any (must exist in the config). */
   environment: string | undefined;
+  /** Database to plan migrations against (input or SUPABASE_DB_URL); empty = migration lint only. */
+  databaseUrl: string;
 }
 
 /** Parses a YAML 1.2 boolean input; empty means `fallback`. */
@@ -42,5 +51,6 @@ export function getInputs(): ValidateInputs {
     githubToken: core.getInput('github-token').trim(),
     failOnWarn: parseBooleanInput('fail-on-warn', core.getInput('fail-on-warn'), false),
     environment: environment === '' ? undefined : environment,
+    databaseUrl: core.getInput('database-url').trim() || (process.env.SUPABASE_DB_URL ?? '').trim(),
   };
 }

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { Octokit } from '@octokit/rest';
 import { loadConfigOutcome } from '../../lib/checks/config-check.js';
 import { registerConfigSecrets, validationChecks } from '../../lib/checks/from-config.js';
+import { migrationChecks } from '../../lib/checks/migration-checks.js';
 import { buildJsonReport, renderMarkdown, summaryLine } from '../../lib/checks/report.js';
 import { runChecks } from '../../lib/checks/runner.js';
 import type { CheckResult } from '../../lib/checks/types.js';
@@ -16,11 +17,16 @@ import { coreLogger, maskSecretsWithRunner } from '../shared/core-logger.js';
 import { getInputs } from './inputs.js';
 
 /** Emits one annotation per finding, and a warning annotation per warning result without findings. */
-function annotate(results: readonly CheckResult[], logger: Logger): void {
+function annotate(results: readonly CheckResult[], logger: Logger, workingDirectory: string): void {
   for (const result of results) {
     for (const finding of result.findings ?? []) {
-      const location = finding.file
-        ? { file: finding.file, ...(finding.line === undefined ? {} : { line: finding.line }), title: result.title }
+      // Annotations name files from the repository root; checks name them from the working directory.
+      const file =
+        finding.file && result.id !== 'config' && workingDirectory
+          ? join(workingDirectory, finding.file)
+          : finding.file;
+      const location = file
+        ? { file, ...(finding.line === undefined ? {} : { line: finding.line }), title: result.title }
         : undefined;
       if (finding.severity === 'error') logger.error(finding.message, location);
       else if (finding.severity === 'warning') logger.warning(finding.message, location);
@@ -45,6 +51,8 @@ export async function run(): Promise<void> {
     const redactor = new Redactor();
     maskSecretsWithRunner(redactor);
     redactor.add(inputs.githubToken);
+    redactor.add(inputs.databaseUrl);
+    redactor.addUrlCredentials(inputs.databaseUrl);
     const logger = redactingLogger(coreLogger(), redactor);
 
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -69,14 +77,21 @@ export async function run(): Promise<void> {
     const octokit = inputs.githubToken
       ? new Octokit({ auth: inputs.githubToken, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
       : undefined;
-    const checks = validationChecks(outcome, { octokit, owner, repo, environment: inputs.environment });
+    const extra = outcome.ok
+      ? migrationChecks(outcome.config, {
+          cwd,
+          redactor,
+          ...(inputs.databaseUrl ? { databaseUrl: inputs.databaseUrl } : {}),
+        })
+      : [];
+    const checks = validationChecks(outcome, { octokit, owner, repo, environment: inputs.environment, extra });
 
     const summary = await runChecks(
       checks,
       { cwd, logger, clock: systemClock, redactor, env: { ...process.env } },
       { onResult: (r) => logger.info(`${r.status.toUpperCase().padEnd(4)} ${r.title}: ${r.message}`) },
     );
-    annotate(summary.results, logger);
+    annotate(summary.results, logger, relative(workspace, cwd));
 
     const warned = summary.results.some((r) => r.status === 'warn');
     const passed = summary.passed && !(inputs.failOnWarn && warned);

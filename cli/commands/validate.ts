@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { loadConfigOutcome } from '../../lib/checks/config-check.js';
 import { registerConfigSecrets, validationChecks } from '../../lib/checks/from-config.js';
+import { migrationChecks } from '../../lib/checks/migration-checks.js';
 import { buildJsonReport, renderTerminal } from '../../lib/checks/report.js';
 import { runChecks } from '../../lib/checks/runner.js';
 import { formatConfigIssue } from '../../lib/config/errors.js';
@@ -23,6 +24,10 @@ export const OPTIONS: OptionSpecs = {
   repo: {
     type: 'string',
     description: 'owner/name for the blocking-issues check (default $GITHUB_REPOSITORY; token from $GITHUB_TOKEN)',
+  },
+  'db-url': {
+    type: 'string',
+    description: 'Database to check the migration plan against (default $SUPABASE_DB_URL); lint only without it',
   },
   json: { type: 'boolean', description: 'Print the JSON report instead of the table' },
   'fail-on-warn': { type: 'boolean', description: 'Exit 1 when a check warns' },
@@ -81,8 +86,12 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
 
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   redactor.add(token);
+  const databaseUrl = (typeof values['db-url'] === 'string' ? values['db-url'] : io.env.SUPABASE_DB_URL) || undefined;
+  redactor.add(databaseUrl);
+  redactor.addUrlCredentials(databaseUrl);
   const [owner, repo] = (typeof values.repo === 'string' ? values.repo : (io.env.GITHUB_REPOSITORY ?? '')).split('/');
   const checks = validationChecks(outcome, {
+    extra: migrationChecks(outcome.config, { cwd, redactor, ...(databaseUrl ? { databaseUrl } : {}) }),
     ...(typeof values.environment === 'string' ? { environment: values.environment } : {}),
     ...(token && owner && repo
       ? {
