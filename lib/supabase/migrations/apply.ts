@@ -1,10 +1,10 @@
-import type { DatabaseError } from 'pg';
+import pg, { type DatabaseError, escapeLiteral } from 'pg';
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { Redactor } from '../../core/redact.js';
 import { MigrationError } from './errors.js';
 import type { MigrationFile } from './files.js';
-import { type Queryable, recordApplied } from './history.js';
+import { type Queryable, recordApplied, recordAppliedSql, SERVER_SIDE_DURATION_MS } from './history.js';
 import { lineOfPosition, type SqlStatement, splitStatements } from './statements.js';
 
 /** One file this run applied. */
@@ -45,10 +45,12 @@ export function statementError(
   error: unknown,
   redactor: Redactor,
   committedBefore: boolean,
+  /** The error position relative to `statement` when PostgreSQL's is relative to a larger query (a batch). */
+  positionInStatement?: number,
 ): MigrationError {
   const r = (s: string | undefined) => (s === undefined ? undefined : redactor.redact(s));
   const pgError = isDatabaseError(error) ? error : undefined;
-  const position = pgError?.position ? Number(pgError.position) : undefined;
+  const position = positionInStatement ?? (pgError?.position ? Number(pgError.position) : undefined);
   const line = lineOfPosition(statement, position);
   const message = r(error instanceof Error ? error.message : String(error)) ?? '';
   const firstLine = statement.text.split('\n').find((l) => l.trim() && !l.trim().startsWith('--')) ?? statement.text;
@@ -96,6 +98,82 @@ async function runStatements(
   }
 }
 
+/** A pg Query that counts the statements PostgreSQL completed (one CommandComplete message each). */
+type CountingQuery = pg.Query & { completed: number };
+
+/**
+ * Wraps pg's per-message handler to count completions; undefined when this pg version does not have it (the
+ * caller then runs statement by statement). The count names the failing statement of a batch.
+ */
+function countingQuery(text: string): CountingQuery | undefined {
+  const query = new pg.Query(text) as CountingQuery & { handleCommandComplete?: (...args: unknown[]) => unknown };
+  const original = query.handleCommandComplete;
+  if (typeof original !== 'function') return undefined;
+  query.completed = 0;
+  query.handleCommandComplete = (...args: unknown[]) => {
+    query.completed++;
+    return original.apply(query, args);
+  };
+  return query;
+}
+
+function submit(db: Queryable, query: pg.Query): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    query.once('end', () => resolve());
+    query.once('error', reject);
+    db.query(query);
+  });
+}
+
+/**
+ * Runs a transactional file in ONE round trip: `begin`, the settings, every statement, the history rows and
+ * `commit` in one simple-protocol message (statement_timeout and lock_timeout still apply per statement).
+ * On failure the statement is named from PostgreSQL's error position (relative to the message) or, without
+ * one, from the number of statements that completed; the caller rolls back. Returns false when the batch
+ * cannot be used (no counting hook in this pg version).
+ */
+async function runBatch(
+  db: Queryable,
+  file: MigrationFile,
+  statements: SqlStatement[],
+  prefix: string[],
+  suffix: string,
+  options: ApplyOptions,
+): Promise<boolean> {
+  // Each piece ends with a newline before `;` so a trailing line comment cannot swallow the separator.
+  const head = prefix.map((p) => `${p}\n;\n`).join('');
+  const pieces = statements.map((s) => `${s.text}\n;\n`);
+  const query = countingQuery(`${head}${pieces.join('')}${suffix}`);
+  if (!query) return false;
+  try {
+    await submit(db, query);
+    return true;
+  } catch (error) {
+    const pgError = isDatabaseError(error) ? error : undefined;
+    // Comment-only pieces produce no message at all: skip them when counting.
+    const counted = statements.filter((s) => stripLeadingComments(s.text) !== '');
+    let failed = counted[query.completed - prefix.length];
+    let positionInStatement: number | undefined;
+    if (pgError?.position) {
+      // PostgreSQL counts characters (code points) from the start of the message.
+      let at = Array.from(head).length;
+      const position = Number(pgError.position);
+      for (const [i, statement] of statements.entries()) {
+        const length = Array.from(pieces[i] ?? '').length;
+        if (position > at && position <= at + length) {
+          failed = statement;
+          positionInStatement = position - at;
+          break;
+        }
+        at += length;
+      }
+    }
+    // Past the last statement: the history write or the commit failed (the caller reports that).
+    if (!failed || query.completed < prefix.length) throw error;
+    throw statementError(file, failed, error, options.redactor, false, positionInStatement);
+  }
+}
+
 /**
  * After a no-transaction file: an index it names that is INVALID (a CONCURRENTLY build that failed or was
  * killed earlier, then skipped by IF NOT EXISTS) means the file did not do its job; refuse to record it.
@@ -132,10 +210,8 @@ export async function applyFile(db: Queryable, file: MigrationFile, options: App
   const statements = splitStatements(file.sql);
   const texts = statements.map((s) => s.text);
   const started = options.clock.now().getTime();
-  await db.query(`select set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)`, [
-    options.lockTimeout,
-    options.statementTimeout,
-  ]);
+  // Session-level (not LOCAL): re-set before every file so a file's own SET cannot leak into the next one.
+  const settings = `select set_config('lock_timeout', ${escapeLiteral(options.lockTimeout)}, false), set_config('statement_timeout', ${escapeLiteral(options.statementTimeout)}, false)`;
   const record = (durationMs: number) => ({
     version: file.version,
     name: file.name,
@@ -145,6 +221,7 @@ export async function applyFile(db: Queryable, file: MigrationFile, options: App
     appliedBy: options.appliedBy,
   });
   if (file.noTransaction) {
+    await db.query(settings);
     await runStatements(db, file, statements, options, true);
     await assertNoInvalidIndexes(db, file);
     const durationMs = options.clock.now().getTime() - started;
@@ -170,12 +247,16 @@ export async function applyFile(db: Queryable, file: MigrationFile, options: App
       },
     );
   }
-  await db.query('begin');
+  // Round trips are most of the cost of a small file: the whole file travels in one message with `begin`, the
+  // settings, its history rows and `commit` (runBatch). Statement by statement only if that is unavailable.
   try {
-    await runStatements(db, file, statements, options, false);
+    const suffix = `${recordAppliedSql(record(0), SERVER_SIDE_DURATION_MS)};\ncommit`;
+    if (!(await runBatch(db, file, statements, ['begin', settings], suffix, options))) {
+      await db.query(`begin; ${settings}`);
+      await runStatements(db, file, statements, options, false);
+      await db.query(`${recordAppliedSql(record(options.clock.now().getTime() - started))};\ncommit`);
+    }
     const durationMs = options.clock.now().getTime() - started;
-    await recordApplied(db, record(durationMs));
-    await db.query('commit');
     return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: false };
   } catch (error) {
     await db.query('rollback').catch(() => undefined);

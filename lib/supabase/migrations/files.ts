@@ -70,7 +70,7 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
       },
     );
   }
-  const files: MigrationFile[] = [];
+  const named: Array<{ name: string; parsed: NonNullable<ReturnType<typeof parseMigrationFileName>> }> = [];
   for (const entry of entries) {
     if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.sql')) continue;
     const parsed = parseMigrationFileName(entry.name);
@@ -84,18 +84,28 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
         },
       );
     }
-    const path = join(dir, entry.name);
-    const bytes = await readFile(path);
-    const sql = bytes.toString('utf8');
-    files.push({
-      ...parsed,
-      fileName: entry.name,
-      path,
-      sql,
-      checksum: checksumOf(bytes),
-      noTransaction: NO_TRANSACTION_MARKER.test(sql),
-    });
+    named.push({ name: entry.name, parsed });
   }
+  // Read several files at a time: one after the other, 500 files cost ~150 ms of waiting on the thread pool.
+  const files: MigrationFile[] = new Array(named.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < named.length; i = next++) {
+      const { name, parsed } = named[i]!;
+      const path = join(dir, name);
+      const bytes = await readFile(path);
+      const sql = bytes.toString('utf8');
+      files[i] = {
+        ...parsed,
+        fileName: name,
+        path,
+        sql,
+        checksum: checksumOf(bytes),
+        noTransaction: NO_TRANSACTION_MARKER.test(sql),
+      };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, named.length) }, worker));
   return sortMigrationFiles(files);
 }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { escapeLiteral } from 'pg';
 
 /** Minimal query surface of a `pg` Client (lets tests pass a Pool or a Client). */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -99,6 +100,26 @@ export async function recordApplied(db: Queryable, record: HistoryRecord): Promi
     record.statements,
   ]);
   await recordChecksum(db, record);
+}
+
+/** Duration SQL for a history row written in the same query message as the file: time since the message arrived. */
+export const SERVER_SIDE_DURATION_MS = '(extract(epoch from clock_timestamp() - statement_timestamp()) * 1000)::int';
+
+/**
+ * The same two rows as `recordApplied`, rendered as literal SQL (values escaped with `escapeLiteral`), so the
+ * caller can send them in one round trip with the file and `commit` (simple query protocol, several statements).
+ * `durationSql` replaces `record.durationMs` with an SQL expression (see SERVER_SIDE_DURATION_MS).
+ */
+export function recordAppliedSql(record: HistoryRecord, durationSql?: string): string {
+  const statements =
+    record.statements.length > 0 ? `array[${record.statements.map(escapeLiteral).join(', ')}]::text[]` : `'{}'::text[]`;
+  const duration = durationSql ?? (Number.isFinite(record.durationMs) ? String(Math.round(record.durationMs)) : 'null');
+  return [
+    `insert into supabase_migrations.schema_migrations (version, name, statements) values (${escapeLiteral(record.version)}, ${escapeLiteral(record.name)}, ${statements})`,
+    `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
+     values (${escapeLiteral(record.version)}, ${escapeLiteral(record.checksum)}, now(), ${duration}, ${escapeLiteral(record.appliedBy)})
+     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`,
+  ].join(';\n');
 }
 
 /** Records (or replaces) the checksum of an applied version; used alone to adopt rows the Supabase CLI wrote. */
