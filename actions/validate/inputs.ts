@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
-import { ConfigError } from '../../lib/core/errors.js';
+import { parseBooleanInput } from '../shared/boolean-input.js';
+
+export { parseBooleanInput };
 
 /** Inputs of action.yml, in its order (a contract test compares them). */
 export const INPUT_NAMES = [
@@ -29,17 +31,6 @@ export interface ValidateInputs {
   environment: string | undefined;
   /** Database to plan migrations against (input or SUPABASE_DB_URL); empty = migration lint only. */
   databaseUrl: string;
-}
-
-/** Parses a YAML 1.2 boolean input; empty means `fallback`. */
-export function parseBooleanInput(name: string, value: string, fallback: boolean): boolean {
-  const v = value.trim();
-  if (v === '') return fallback;
-  if (['true', 'True', 'TRUE'].includes(v)) return true;
-  if (['false', 'False', 'FALSE'].includes(v)) return false;
-  throw new ConfigError('input_invalid', `Input ${name} must be true or false, got ${JSON.stringify(value)}`, {
-    hint: `Set \`${name}: true\` or \`${name}: false\` in the workflow step.`,
-  });
 }
 
 /** Reads every input once; empty inputs take the defaults documented in action.yml. */

@@ -39476,7 +39476,25 @@ function maskSecretsWithRunner(redactor) {
     redactor.onRegister((secret) => core_setSecret(secret));
 }
 
+;// CONCATENATED MODULE: ./actions/shared/boolean-input.ts
+
+/** Parses a YAML 1.2 boolean input as the runner passes it; empty means `fallback`, anything else is an error. */
+function parseBooleanInput(name, value, fallback) {
+    const v = value.trim();
+    if (v === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new ConfigError('input_invalid', `Input ${name} must be true or false, got ${JSON.stringify(value)}`, {
+        hint: `Set \`${name}: true\` or \`${name}: false\` in the workflow step.`,
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/migrate/inputs.ts
+
+
 
 
 /** Inputs of action.yml, in its order (a contract test compares them). */
@@ -39494,19 +39512,6 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
 ]));
 /** Outputs of action.yml, in its order. */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['applied', 'pending', 'adopted', 'head-version', 'backup-path']));
-/** Parses a YAML 1.2 boolean input; empty means `fallback`. */
-function parseBooleanInput(name, value, fallback) {
-    const v = value.trim();
-    if (v === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new ConfigError('input_invalid', `Input ${name} must be true or false, got ${JSON.stringify(value)}`, {
-        hint: `Set \`${name}: true\` or \`${name}: false\` in the workflow step.`,
-    });
-}
 /** Reads every input once (plus SUPABASE_DB_URL and RUNNER_TEMP); empty inputs take action.yml's defaults. */
 function getInputs(env = process.env) {
     const databaseUrl = getInput('database-url').trim() || (env.SUPABASE_DB_URL ?? '').trim();

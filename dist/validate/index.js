@@ -37563,7 +37563,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2951);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9924);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37572,7 +37572,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2951:
+/***/ 9924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59989,7 +59989,24 @@ function maskSecretsWithRunner(redactor) {
     redactor.onRegister((secret) => core_setSecret(secret));
 }
 
+;// CONCATENATED MODULE: ./actions/shared/boolean-input.ts
+
+/** Parses a YAML 1.2 boolean input as the runner passes it; empty means `fallback`, anything else is an error. */
+function parseBooleanInput(name, value, fallback) {
+    const v = value.trim();
+    if (v === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new ConfigError('input_invalid', `Input ${name} must be true or false, got ${JSON.stringify(value)}`, {
+        hint: `Set \`${name}: true\` or \`${name}: false\` in the workflow step.`,
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/validate/inputs.ts
+
 
 
 
@@ -60004,19 +60021,6 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
 ]));
 /** Outputs of action.yml, in its order. */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['passed', 'report']));
-/** Parses a YAML 1.2 boolean input; empty means `fallback`. */
-function parseBooleanInput(name, value, fallback) {
-    const v = value.trim();
-    if (v === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new ConfigError('input_invalid', `Input ${name} must be true or false, got ${JSON.stringify(value)}`, {
-        hint: `Set \`${name}: true\` or \`${name}: false\` in the workflow step.`,
-    });
-}
 /** Reads every input once; empty inputs take the defaults documented in action.yml. */
 function getInputs() {
     const environment = getInput('environment').trim();

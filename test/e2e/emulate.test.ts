@@ -3,16 +3,8 @@ import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { isRunning } from '../support/process.js';
 import { repoRoot } from '../support/runner.js';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('shipline emulate', () => {
   it('starts the whole local cloud, prints a working environment, and stops cleanly on SIGINT', async () => {

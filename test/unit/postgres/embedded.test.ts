@@ -5,17 +5,9 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startPostgres } from '../../../emulators/postgres/embedded.js';
+import { isRunning } from '../../support/process.js';
 
 const FIXTURE = resolve(import.meta.dirname, 'fixtures', 'start-and-exit.ts');
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitGone(pid: number, timeoutMs = 10_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
