@@ -3,9 +3,12 @@
  * local cloud's PostgreSQL 15 (persistent under .shipline/local-cloud, with the Supabase baseline), applies the app's
  * migrations and shows the history. A second run applies nothing: the database keeps its history.
  */
+
+import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { startPostgres } from '../../emulators/postgres/embedded.js';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { serverCanReach, startPostgres } from '../../emulators/postgres/embedded.js';
 import { formatOptions, type OptionSpecs, parseArgs } from '../args.js';
 import { type CliIO, processIO } from '../terminal-logger.js';
 import { run as runMigrate } from './migrate.js';
@@ -27,6 +30,18 @@ Options:
 ${formatOptions(OPTIONS)}
 `;
 
+/**
+ * The local cloud's folder: `--state-dir`, else `.shipline/local-cloud` in the checkout — unless, as root, the
+ * server's `postgres` user cannot enter the checkout (e.g. under /root); then a per-checkout folder in the temp dir.
+ */
+export function chooseStateDir(cwd: string, option: unknown): string {
+  if (typeof option === 'string') return resolve(cwd, option);
+  const inCheckout = resolve(cwd, '.shipline', 'local-cloud');
+  if (serverCanReach(dirname(inCheckout))) return inCheckout;
+  const key = createHash('sha256').update(cwd).digest('hex').slice(0, 12);
+  return join(tmpdir(), `shipline-local-cloud-${key}`);
+}
+
 /** Runs the rehearsal; returns 0 when validation passed and the migrations applied. */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   const { values } = parseArgs(argv, OPTIONS);
@@ -35,10 +50,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     return 0;
   }
   const app = resolve(io.cwd, typeof values.app === 'string' ? values.app : 'examples/app');
-  const stateDir = resolve(
-    io.cwd,
-    typeof values['state-dir'] === 'string' ? values['state-dir'] : '.shipline/local-cloud',
-  );
+  const stateDir = chooseStateDir(io.cwd, values['state-dir']);
   const heading = (n: number, text: string) => io.stdout(`\n── ${n}/3 ${text}\n\n`);
 
   heading(1, `validate ${app}`);

