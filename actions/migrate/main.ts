@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
 
     const result = await migrate({
       databaseUrl: inputs.databaseUrl,
+      env: { ...process.env },
       migrationsDir,
       dryRun: inputs.dryRun,
       allowOutOfOrder: inputs.allowOutOfOrder,

@@ -46,10 +46,10 @@ function isDirectory(path: string): boolean {
 
 /** The validate action: loads the config, runs every configured check, writes outputs, summary and annotations. */
 export async function run(): Promise<void> {
+  const redactor = new Redactor();
   try {
-    const inputs = getInputs();
-    const redactor = new Redactor();
     maskSecretsWithRunner(redactor);
+    const inputs = getInputs();
     redactor.add(inputs.githubToken);
     redactor.add(inputs.databaseUrl);
     redactor.addUrlCredentials(inputs.databaseUrl);
@@ -112,6 +112,6 @@ export async function run(): Promise<void> {
       logger.info(`Validation passed: ${summaryLine(summary.results)}`);
     }
   } catch (error) {
-    core.setFailed(describeError(error));
+    core.setFailed(redactor.redact(describeError(error)));
   }
 }

@@ -58,6 +58,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   try {
     const result = await migrate({
       databaseUrl,
+      env: io.env,
       migrationsDir,
       dryRun: values['dry-run'] === true,
       allowOutOfOrder: values['allow-out-of-order'] === true,

@@ -60,7 +60,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   if (values.reset === true) await rm(join(stateDir, 'postgres'), { recursive: true, force: true });
   const postgres = await startPostgres({ dataDir: join(stateDir, 'postgres'), baseline: true });
   try {
-    const fresh = postgres.timings.initdbMs > 0;
+    const fresh = postgres.created;
     io.stdout(
       `PostgreSQL ${fresh ? 'initialised' : 'reused'} in ${join(stateDir, 'postgres')} ` +
         `(initdb ${postgres.timings.initdbMs} ms, start ${postgres.timings.startMs} ms, baseline ${postgres.timings.baselineMs} ms)\n` +

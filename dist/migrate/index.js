@@ -38309,16 +38309,23 @@ class Redactor {
     addUrlCredentials(url) {
         if (!url)
             return;
+        let parsed;
         try {
-            const parsed = new URL(url);
-            if (parsed.password) {
-                this.add(decodeURIComponent(parsed.password));
-                this.add(parsed.password);
-            }
+            parsed = new URL(url);
         }
         catch {
             // Not a URL: treat the whole value as secret.
             this.add(url);
+            return;
+        }
+        if (!parsed.password)
+            return;
+        this.add(parsed.password);
+        try {
+            this.add(decodeURIComponent(parsed.password));
+        }
+        catch {
+            // A malformed %-escape: the raw form registered above is what would be printed.
         }
     }
     /** Calls `listener` for every secret registered from now on, and for those already registered. */
@@ -38884,6 +38891,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+/** PATH used when the caller passes no environment (pg_dump lives in /usr/bin on runners and Debian). */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** The URL without its password (safe for argv) and the decoded password (for PGPASSWORD). */
 function splitPassword(databaseUrl) {
     const parsed = new URL(databaseUrl);
@@ -38902,7 +38911,7 @@ async function backupDatabase(options) {
     const label = options.label ? `-before-${options.label.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '';
     const path = (0,external_node_path_namespaceObject.join)(options.dir, `shipline-${stamp}${label}.dump`);
     const argv = ['--format=custom', '--no-password', `--file=${path}`, `--dbname=${url}`];
-    const env = { ...(options.env ?? process.env), PGPASSWORD: password };
+    const env = { ...(options.env ?? { PATH: DEFAULT_PATH }), PGPASSWORD: password };
     await new Promise((resolve, reject) => {
         (0,external_node_child_process_namespaceObject.execFile)(options.pgDump ?? 'pg_dump', argv, { env, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
             if (!error) {
@@ -38935,6 +38944,22 @@ const MIGRATION_FILE_PATTERN = /^([0-9]+)_(.*)\.sql$/;
 const MIGRATION_FILE_PATTERN_TEXT = '<version>_<name>.sql, version = digits (e.g. 20240101120000_create_orders.sql)';
 /** Marker comment (on a line of its own) that makes a file run outside a transaction. */
 const NO_TRANSACTION_MARKER = /^[ \t]*--[ \t]*shipline:no-transaction[ \t]*$/m;
+/**
+ * Whether the file opts out of the transaction: the marker must be in the comment header before the first
+ * statement, so the same text inside a function body or a later comment cannot silently switch a file to autocommit.
+ */
+function isNoTransaction(sql) {
+    for (const line of sql.split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed === '')
+            continue;
+        if (!trimmed.startsWith('--'))
+            return false;
+        if (NO_TRANSACTION_MARKER.test(line))
+            return true;
+    }
+    return false;
+}
 /** Splits a migration file name into version and name, or returns undefined when it does not match. */
 function parseMigrationFileName(fileName) {
     const m = MIGRATION_FILE_PATTERN.exec(fileName);
@@ -39000,7 +39025,7 @@ async function readMigrationFiles(dir) {
                 path,
                 sql,
                 checksum: checksumOf(bytes),
-                noTransaction: NO_TRANSACTION_MARKER.test(sql),
+                noTransaction: isNoTransaction(sql),
             };
         }
     };
@@ -39353,6 +39378,7 @@ async function migrate(options) {
                 redactor,
                 label: plan.headVersion ?? 'empty',
                 pgDump: options.pgDump,
+                ...(options.env ? { env: options.env } : {}),
             });
             logger.info(`Backup written to ${backupPath}`);
         }
@@ -39570,6 +39596,7 @@ async function run() {
         const runId = process.env.GITHUB_RUN_ID ?? '0';
         const result = await migrate({
             databaseUrl: inputs.databaseUrl,
+            env: { ...process.env },
             migrationsDir,
             dryRun: inputs.dryRun,
             allowOutOfOrder: inputs.allowOutOfOrder,

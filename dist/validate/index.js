@@ -58084,6 +58084,22 @@ const MIGRATION_FILE_PATTERN = /^([0-9]+)_(.*)\.sql$/;
 const MIGRATION_FILE_PATTERN_TEXT = '<version>_<name>.sql, version = digits (e.g. 20240101120000_create_orders.sql)';
 /** Marker comment (on a line of its own) that makes a file run outside a transaction. */
 const NO_TRANSACTION_MARKER = /^[ \t]*--[ \t]*shipline:no-transaction[ \t]*$/m;
+/**
+ * Whether the file opts out of the transaction: the marker must be in the comment header before the first
+ * statement, so the same text inside a function body or a later comment cannot silently switch a file to autocommit.
+ */
+function isNoTransaction(sql) {
+    for (const line of sql.split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed === '')
+            continue;
+        if (!trimmed.startsWith('--'))
+            return false;
+        if (NO_TRANSACTION_MARKER.test(line))
+            return true;
+    }
+    return false;
+}
 /** Splits a migration file name into version and name, or returns undefined when it does not match. */
 function parseMigrationFileName(fileName) {
     const m = MIGRATION_FILE_PATTERN.exec(fileName);
@@ -58149,7 +58165,7 @@ async function readMigrationFiles(dir) {
                 path,
                 sql,
                 checksum: checksumOf(bytes),
-                noTransaction: NO_TRANSACTION_MARKER.test(sql),
+                noTransaction: isNoTransaction(sql),
             };
         }
     };
@@ -58520,7 +58536,7 @@ function lintMigrationSync(source, options = {}) {
         return [syntaxError(source.file, text, error)];
     }
     const contract = CONTRACT_PATTERN.test(source.sql);
-    const transactional = !NO_TRANSACTION_MARKER.test(source.sql);
+    const transactional = !isNoTransaction(source.sql);
     const disabled = new Set(options.disabledRules ?? []);
     const rules = RULES.filter((rule) => !disabled.has(rule.name));
     const reported = new Set();
@@ -58871,16 +58887,23 @@ class Redactor {
     addUrlCredentials(url) {
         if (!url)
             return;
+        let parsed;
         try {
-            const parsed = new URL(url);
-            if (parsed.password) {
-                this.add(decodeURIComponent(parsed.password));
-                this.add(parsed.password);
-            }
+            parsed = new URL(url);
         }
         catch {
             // Not a URL: treat the whole value as secret.
             this.add(url);
+            return;
+        }
+        if (!parsed.password)
+            return;
+        this.add(parsed.password);
+        try {
+            this.add(decodeURIComponent(parsed.password));
+        }
+        catch {
+            // A malformed %-escape: the raw form registered above is what would be printed.
         }
     }
     /** Calls `listener` for every secret registered from now on, and for those already registered. */
@@ -59356,6 +59379,8 @@ async function applyMigrations(db, pending, options) {
 
 
 
+/** PATH used when the caller passes no environment (pg_dump lives in /usr/bin on runners and Debian). */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** The URL without its password (safe for argv) and the decoded password (for PGPASSWORD). */
 function splitPassword(databaseUrl) {
     const parsed = new URL(databaseUrl);
@@ -59374,7 +59399,7 @@ async function backupDatabase(options) {
     const label = options.label ? `-before-${options.label.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '';
     const path = (0,external_node_path_namespaceObject.join)(options.dir, `shipline-${stamp}${label}.dump`);
     const argv = ['--format=custom', '--no-password', `--file=${path}`, `--dbname=${url}`];
-    const env = { ...(options.env ?? process.env), PGPASSWORD: password };
+    const env = { ...(options.env ?? { PATH: DEFAULT_PATH }), PGPASSWORD: password };
     await new Promise((resolve, reject) => {
         (0,external_node_child_process_namespaceObject.execFile)(options.pgDump ?? 'pg_dump', argv, { env, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
             if (!error) {
@@ -59735,6 +59760,7 @@ async function migrate(options) {
                 redactor,
                 label: plan.headVersion ?? 'empty',
                 pgDump: options.pgDump,
+                ...(options.env ? { env: options.env } : {}),
             });
             logger.info(`Backup written to ${backupPath}`);
         }
@@ -59817,7 +59843,9 @@ function migrationChecks(config, options) {
                 pending = (await plan()).pending.map((p) => (0,external_node_path_namespaceObject.relative)(options.cwd, (0,external_node_path_namespaceObject.join)(dir, p.fileName)));
             }
             catch {
-                return { status: 'skip', message: 'the migration plan was refused (see Migration plan); nothing linted' };
+                // The plan check reports why; without a plan the pending set is unknown, so every file is linted.
+                const result = await (await lint(all)).run(ctx);
+                return { ...result, message: `${result.message} (no migration plan: every file linted)` };
             }
             if (pending.length === 0)
                 return { status: 'pass', message: 'no pending migration files to lint' };
@@ -60082,10 +60110,10 @@ function main_isDirectory(path) {
 }
 /** The validate action: loads the config, runs every configured check, writes outputs, summary and annotations. */
 async function run() {
+    const redactor = new Redactor();
     try {
-        const inputs = getInputs();
-        const redactor = new Redactor();
         maskSecretsWithRunner(redactor);
+        const inputs = getInputs();
         redactor.add(inputs.githubToken);
         redactor.add(inputs.databaseUrl);
         redactor.addUrlCredentials(inputs.databaseUrl);
@@ -60137,7 +60165,7 @@ async function run() {
         }
     }
     catch (error) {
-        setFailed(describeError(error));
+        setFailed(redactor.redact(describeError(error)));
     }
 }
 

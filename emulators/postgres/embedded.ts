@@ -20,6 +20,8 @@ export interface PostgresServer {
   dir: string;
   /** PID of the postmaster (undefined before start / after stop). */
   readonly pid: number | undefined;
+  /** False when a persistent `dataDir` already held a cluster (initdb was skipped). */
+  created: boolean;
   /** Milliseconds spent in initdb and in starting the server. */
   timings: { initdbMs: number; startMs: number; baselineMs: number };
   /** Last lines of the server log (kept small; useful when a test fails). */
@@ -160,6 +162,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     get pid() {
       return proc()?.pid;
     },
+    created: !initialised,
     timings: { initdbMs: 0, startMs: 0, baselineMs: 0 },
     log: () => logLines.join('\n'),
     async stop() {

@@ -55,7 +55,9 @@ export function migrationChecks(config: ShiplineConfig, options: MigrationChecks
       try {
         pending = (await plan()).pending.map((p) => relative(options.cwd, join(dir, p.fileName)));
       } catch {
-        return { status: 'skip', message: 'the migration plan was refused (see Migration plan); nothing linted' };
+        // The plan check reports why; without a plan the pending set is unknown, so every file is linted.
+        const result = await (await lint(all)).run(ctx);
+        return { ...result, message: `${result.message} (no migration plan: every file linted)` };
       }
       if (pending.length === 0) return { status: 'pass', message: 'no pending migration files to lint' };
       const result = await (await lint(pending)).run(ctx);

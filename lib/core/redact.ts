@@ -20,15 +20,20 @@ export class Redactor {
   /** Registers the password (and user:password pair) of a connection URL such as `postgres://u:p@host/db`. */
   addUrlCredentials(url: string | undefined): void {
     if (!url) return;
+    let parsed: URL;
     try {
-      const parsed = new URL(url);
-      if (parsed.password) {
-        this.add(decodeURIComponent(parsed.password));
-        this.add(parsed.password);
-      }
+      parsed = new URL(url);
     } catch {
       // Not a URL: treat the whole value as secret.
       this.add(url);
+      return;
+    }
+    if (!parsed.password) return;
+    this.add(parsed.password);
+    try {
+      this.add(decodeURIComponent(parsed.password));
+    } catch {
+      // A malformed %-escape: the raw form registered above is what would be printed.
     }
   }
 

@@ -66,7 +66,8 @@ describe('shipline emulate', () => {
     // No server process is left behind.
     const checkpointer = Number(postmaster[0]?.pid);
     expect(Number.isInteger(checkpointer)).toBe(true);
-    await new Promise((r) => setTimeout(r, 200));
+    const deadline = Date.now() + 10_000;
+    while (isRunning(checkpointer) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(isRunning(checkpointer)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join, posix, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ShiplineError } from '../../../lib/core/errors.js';
 import { FUNCTION_RUNNER_SOURCE } from './function-runner.js';
@@ -236,7 +236,9 @@ function materialize(
   for (const [inFunction, fromRoot] of Object.entries(filePathMap ?? {})) {
     const data = tree.readFile(fromRoot);
     if (!data) continue;
-    const dest = join(to, ...inFunction.split('/'));
+    const dest = resolve(to, ...inFunction.split('/'));
+    // An uploaded config must not write outside the function's folder.
+    if (dest !== to && !dest.startsWith(`${resolve(to)}${sep}`)) continue;
     mkdirSync(dirname(dest), { recursive: true });
     writeFileSync(dest, data);
   }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultInjector } from '../../core/faults.js';
@@ -311,10 +311,18 @@ function checkBypass(
     .split(';')
     .map((c) => c.trim());
   if (cookies.includes(`${BYPASS_COOKIE}=${token}`)) return { allowed: true };
-  const given = req.headers[BYPASS_HEADER] ?? url.searchParams.get(BYPASS_HEADER) ?? undefined;
-  if (given !== secret) return { allowed: false };
+  const header = req.headers[BYPASS_HEADER];
+  const given = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get(BYPASS_HEADER) ?? '';
+  if (!sameSecret(given, secret)) return { allowed: false };
   const flag = req.headers[SET_COOKIE_FLAG] ?? url.searchParams.get(SET_COOKIE_FLAG) ?? undefined;
   if (flag !== 'true' && flag !== 'samesitenone') return { allowed: true };
   const sameSite = flag === 'samesitenone' ? 'None' : 'Lax';
   return { allowed: true, setCookie: `${BYPASS_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=${sameSite}` };
+}
+
+/** Constant-time comparison of a presented secret with the expected one. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

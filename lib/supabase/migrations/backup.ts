@@ -15,9 +15,12 @@ export interface BackupOptions {
   label?: string;
   /** pg_dump binary; default `pg_dump` from PATH. */
   pgDump?: string;
-  /** Environment for pg_dump (PATH etc.); PGPASSWORD is added. Default: the current process environment. */
-  env?: NodeJS.ProcessEnv;
+  /** Environment for pg_dump (adapters pass theirs); PGPASSWORD is added. Default: only a standard PATH. */
+  env?: Record<string, string | undefined>;
 }
+
+/** PATH used when the caller passes no environment (pg_dump lives in /usr/bin on runners and Debian). */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** The URL without its password (safe for argv) and the decoded password (for PGPASSWORD). */
 export function splitPassword(databaseUrl: string): { url: string; password: string } {
@@ -38,7 +41,7 @@ export async function backupDatabase(options: BackupOptions): Promise<string> {
   const label = options.label ? `-before-${options.label.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '';
   const path = join(options.dir, `shipline-${stamp}${label}.dump`);
   const argv = ['--format=custom', '--no-password', `--file=${path}`, `--dbname=${url}`];
-  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), PGPASSWORD: password };
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? { PATH: DEFAULT_PATH }), PGPASSWORD: password };
   await new Promise<void>((resolve, reject) => {
     execFile(options.pgDump ?? 'pg_dump', argv, { env, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (!error) {

@@ -28,6 +28,20 @@ export const MIGRATION_FILE_PATTERN_TEXT =
 /** Marker comment (on a line of its own) that makes a file run outside a transaction. */
 export const NO_TRANSACTION_MARKER = /^[ \t]*--[ \t]*shipline:no-transaction[ \t]*$/m;
 
+/**
+ * Whether the file opts out of the transaction: the marker must be in the comment header before the first
+ * statement, so the same text inside a function body or a later comment cannot silently switch a file to autocommit.
+ */
+export function isNoTransaction(sql: string): boolean {
+  for (const line of sql.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (!trimmed.startsWith('--')) return false;
+    if (NO_TRANSACTION_MARKER.test(line)) return true;
+  }
+  return false;
+}
+
 /** Splits a migration file name into version and name, or returns undefined when it does not match. */
 export function parseMigrationFileName(fileName: string): { version: string; name: string } | undefined {
   const m = MIGRATION_FILE_PATTERN.exec(fileName);
@@ -101,7 +115,7 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
         path,
         sql,
         checksum: checksumOf(bytes),
-        noTransaction: NO_TRANSACTION_MARKER.test(sql),
+        noTransaction: isNoTransaction(sql),
       };
     }
   };

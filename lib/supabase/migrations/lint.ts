@@ -8,7 +8,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { hasSqlDetails, loadModule, type Node, parseSync, type RawStmt } from 'libpg-query';
 import type { Check, CheckFinding } from '../../checks/types.js';
 import { ShiplineError } from '../../core/errors.js';
-import { NO_TRANSACTION_MARKER } from './files.js';
+import { isNoTransaction } from './files.js';
 import { type FileContext, qualifiedName, RULES, type RuleName } from './lint-rules.js';
 
 /** The comment that marks a file as a deliberate contract step (destructive findings become warnings). */
@@ -79,7 +79,7 @@ export function lintMigrationSync(source: MigrationSource, options: LintOptions 
   }
 
   const contract = CONTRACT_PATTERN.test(source.sql);
-  const transactional = !NO_TRANSACTION_MARKER.test(source.sql);
+  const transactional = !isNoTransaction(source.sql);
   const disabled = new Set(options.disabledRules ?? []);
   const rules = RULES.filter((rule) => !disabled.has(rule.name));
   const reported = new Set<RuleName>();

@@ -27,6 +27,8 @@ export interface MigrateOptions {
   backupDir?: string;
   /** pg_dump binary for the backup. */
   pgDump?: string;
+  /** Environment for pg_dump (PATH, PG* settings); adapters pass theirs. */
+  env?: Record<string, string | undefined>;
   /** Recorded as applied_by (e.g. `github-actions:acme/shop#1234`). Default `shipline`. */
   appliedBy?: string;
   /** Connection timeout. Default 15 000 ms. */
@@ -188,6 +190,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         redactor,
         label: plan.headVersion ?? 'empty',
         pgDump: options.pgDump,
+        ...(options.env ? { env: options.env } : {}),
       });
       logger.info(`Backup written to ${backupPath}`);
     }

@@ -27,6 +27,12 @@ describe('Redactor', () => {
     );
   });
 
+  it('masks a password whose %-escape is malformed', () => {
+    const r = new Redactor();
+    r.addUrlCredentials('postgres://u:ab%zz@h/db');
+    expect(r.redact('pw=ab%zz')).toBe('pw=***');
+  });
+
   it('tells listeners about secrets registered before and after they subscribe', () => {
     const r = new Redactor();
     r.add('first-secret');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FAIL_BUILD_META, type NewDeployment, VercelState } from '../../../../emulators/vercel/state.js';
 
 function input(overrides: Partial<NewDeployment> = {}): NewDeployment {
@@ -39,20 +39,24 @@ describe('VercelState', () => {
     expect(state.createDeployment(input()).projectId).toBe(d.projectId);
   });
 
-  it('goes QUEUED → BUILDING → READY over buildMs and promotes production', async () => {
-    const state = new VercelState({ buildMs: 60, aliasMs: 0, regions: ['iad1'] });
-    const d = state.createDeployment(input());
-    expect(d.readyState).toBe('QUEUED');
-    const seen = new Set<string>();
-    while (d.readyState !== 'READY') {
-      seen.add(d.readyState);
-      await new Promise((r) => setTimeout(r, 2));
+  it('goes QUEUED → BUILDING → READY over buildMs and promotes production', () => {
+    vi.useFakeTimers();
+    try {
+      const state = new VercelState({ buildMs: 60, aliasMs: 0, regions: ['iad1'] });
+      const d = state.createDeployment(input());
+      expect(d.readyState).toBe('QUEUED');
+      vi.advanceTimersByTime(10);
+      expect(d.readyState).toBe('BUILDING');
+      expect(d.aliasAssigned).toBe(false);
+      vi.advanceTimersByTime(60);
+      expect(d.readyState).toBe('READY');
+      expect(d.readySubstate).toBe('PROMOTED');
+      expect(d.aliasAssigned).toBe(true);
+      expect(state.projects.get(d.projectId)?.productionDeploymentId).toBe(d.id);
+      state.dispose();
+    } finally {
+      vi.useRealTimers();
     }
-    expect(seen).toContain('BUILDING');
-    expect(d.readySubstate).toBe('PROMOTED');
-    expect(d.aliasAssigned).toBe(true);
-    expect(state.projects.get(d.projectId)?.productionDeploymentId).toBe(d.id);
-    state.dispose();
   });
 
   it('fails builds on failNextBuild (once) and on the meta flag', () => {

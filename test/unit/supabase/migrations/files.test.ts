@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   checksumOf,
   compareVersions,
+  isNoTransaction,
   parseMigrationFileName,
   readMigrationFiles,
 } from '../../../../lib/supabase/migrations/files.js';
@@ -64,5 +65,16 @@ describe('migration files', () => {
 
   it('fails clearly when the directory is missing', async () => {
     await expect(readMigrationFiles('/nonexistent/shipline')).rejects.toMatchObject({ code: 'migrations_dir_missing' });
+  });
+});
+
+describe('isNoTransaction', () => {
+  it('honours the marker only in the comment header before the first statement', () => {
+    expect(isNoTransaction('-- shipline:no-transaction\ncreate index concurrently i on t (c);')).toBe(true);
+    expect(isNoTransaction('\n-- why\n  -- shipline:no-transaction\nselect 1;')).toBe(true);
+    expect(isNoTransaction('select 1;\n-- shipline:no-transaction\n')).toBe(false);
+    expect(
+      isNoTransaction('create function f() returns int language sql as $$\n-- shipline:no-transaction\nselect 1\n$$;'),
+    ).toBe(false);
   });
 });

@@ -152,11 +152,14 @@ describe('the emulator edge', () => {
         seen.push({ text: await (await fetch(`${prod}/`)).text(), afterPromote });
       }
     })();
-    await new Promise((r) => setTimeout(r, 5));
+    // Promote once traffic is flowing, so requests land on both sides of the switch.
+    while (seen.length < 5) await new Promise((r) => setImmediate(r));
     emu.promote(v2.body.id);
     promoted = true;
     await load;
     expect(seen.every((s) => s.text === 'one' || s.text === 'two')).toBe(true);
+    expect(seen.filter((s) => !s.afterPromote).length).toBeGreaterThan(0);
+    expect(seen.filter((s) => s.afterPromote).length).toBeGreaterThan(0);
     expect(seen.filter((s) => s.afterPromote).every((s) => s.text === 'two')).toBe(true);
     expect(await (await fetch(`${prod}/`)).text()).toBe('two');
   });
