@@ -38,14 +38,20 @@ describe('concurrent migrators on one database', () => {
   it('four runs at once on separate connections apply each file exactly once', async () => {
     const url = await pg.createDatabase();
     await pg.query(url, 'create table public.side_effects (file text not null)');
-    const dir = migrationsDir(filesWithSideEffects(0.5));
+    const dir = migrationsDir(filesWithSideEffects(0.1));
+    // A test-owned session holds the migration lock until all four runs are queued behind it, so they overlap.
+    const holder = new pg_.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query('select pg_advisory_lock($1, $2)', [...MIGRATION_LOCK_KEY]);
     const loggers = [1, 2, 3, 4].map(() => new MemoryLogger());
-    const results = await Promise.all(
-      loggers.map((logger) => migrate({ databaseUrl: url, migrationsDir: dir, logger })),
-    );
-    // The others really waited for the lock (and were told who held it).
-    const waited = loggers.filter((l) => l.text().includes('Waiting for another migration run to finish: pid'));
-    expect(waited.length).toBeGreaterThanOrEqual(1);
+    const running = Promise.all(loggers.map((logger) => migrate({ databaseUrl: url, migrationsDir: dir, logger })));
+    const isWaiting = (l: MemoryLogger) => l.text().includes('Waiting for another migration run to finish: pid');
+    for (let i = 0; i < 600 && !loggers.every(isWaiting); i++) await new Promise((r) => setTimeout(r, 50));
+    // Every run was told who held the lock.
+    expect(loggers.filter(isWaiting)).toHaveLength(4);
+    await holder.query('select pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK_KEY]);
+    await holder.end();
+    const results = await running;
     expect(results.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 5]);
     expect(results.every((r) => r.pending.length === 0 && r.headVersion === '20240101000005')).toBe(true);
     await assertEachAppliedOnce(url);
