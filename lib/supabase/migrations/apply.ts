@@ -174,6 +174,37 @@ async function runBatch(
   }
 }
 
+/** The SQL with `--` and (nested) block comments replaced by spaces, keeping every offset and newline. */
+export function blankComments(sql: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const two = sql.slice(i, i + 2);
+    if (depth === 0 && two === '--') {
+      while (i < sql.length && sql[i] !== '\n') {
+        out += ' ';
+        i++;
+      }
+      if (i < sql.length) out += '\n';
+      continue;
+    }
+    if (two === '/*') {
+      depth++;
+      out += '  ';
+      i++;
+      continue;
+    }
+    if (depth > 0 && two === '*/') {
+      depth--;
+      out += '  ';
+      i++;
+      continue;
+    }
+    out += depth > 0 && sql[i] !== '\n' ? ' ' : sql[i];
+  }
+  return out;
+}
+
 /**
  * After a no-transaction file: an index it names that is INVALID (a CONCURRENTLY build that failed or was
  * killed earlier, then skipped by IF NOT EXISTS) means the file did not do its job; refuse to record it.
@@ -184,10 +215,15 @@ async function assertNoInvalidIndexes(db: Queryable, file: MigrationFile): Promi
        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
       where not i.indisvalid`,
   );
-  const lower = file.sql.toLowerCase();
-  const hit = result.rows.find((r) => lower.includes(r.name.toLowerCase()));
+  // Whole identifiers only, outside comments: a name mentioned in a comment or inside a longer name is not a hit.
+  const code = blankComments(file.sql).toLowerCase();
+  const find = (name: string) => {
+    const escaped = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).exec(code)?.index;
+  };
+  const hit = result.rows.find((r) => find(r.name) !== undefined);
   if (!hit) return;
-  const offset = lower.indexOf(hit.name.toLowerCase());
+  const offset = find(hit.name) ?? 0;
   const line = file.sql.slice(0, offset).split('\n').length;
   throw new MigrationError(
     'invalid_index',

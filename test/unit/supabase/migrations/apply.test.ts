@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../../lib/core/clock.js';
 import { MemoryLogger } from '../../../../lib/core/logger.js';
 import { Redactor } from '../../../../lib/core/redact.js';
-import { applyMigrations } from '../../../../lib/supabase/migrations/apply.js';
+import { applyMigrations, blankComments } from '../../../../lib/supabase/migrations/apply.js';
 import { checksumOf, type MigrationFile, NO_TRANSACTION_MARKER } from '../../../../lib/supabase/migrations/files.js';
 import { ensureHistoryTables } from '../../../../lib/supabase/migrations/history.js';
 import { usePostgres } from '../../../support/postgres.js';
@@ -108,5 +108,27 @@ describe('no-transaction files and invalid indexes', () => {
     expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
       { n: 0 },
     ]);
+  });
+
+  it('ignores an unrelated INVALID index that the file only mentions in a comment or inside a longer name', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    await pg.query(url, 'create table dupes (v int); insert into dupes values (1), (1); create table t (c int)');
+    await pg.query(url, 'create unique index concurrently dupes_v on dupes (v)').catch(() => undefined);
+    const sql =
+      '-- shipline:no-transaction\n-- unlike dupes_v, this one builds fine\ncreate index concurrently if not exists dupes_v2 on t (c);\n';
+    await withClient(url, (c) => applyMigrations(c, [file('1', sql)], options()));
+    expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
+      { n: 1 },
+    ]);
+  });
+});
+
+describe('blankComments', () => {
+  it('blanks line and nested block comments but keeps offsets and newlines', () => {
+    const sql = 'select 1; -- note\n/* a /* b */ c */ select 2;';
+    const blanked = blankComments(sql);
+    expect(blanked).toHaveLength(sql.length);
+    expect(blanked.split('\n')).toHaveLength(2);
+    expect(blanked.replace(/\s+/g, ' ').trim()).toBe('select 1; select 2;');
   });
 });
