@@ -3,9 +3,9 @@
  * Supabase baseline, started together on loopback and seeded so the official clients and CLIs work against them
  * with the printed environment. Used by `shipline emulate` and by tests that need the whole stack.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomHex } from './core/ids.js';
 import { type GitHubEmulator, startGitHubEmulator } from './github/index.js';
 import { type PostgresServer, startPostgres } from './postgres/embedded.js';
 import { type SupabaseEmulator, startSupabaseEmulator } from './supabase/index.js';
@@ -34,7 +34,7 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-const token = (prefix: string, bytes: number) => `${prefix}${randomBytes(bytes).toString('hex')}`;
+const token = (prefix: string, bytes: number) => `${prefix}${randomHex(bytes)}`;
 
 /** Starts every emulator and PostgreSQL; if one fails to start, the others are stopped before the error is thrown. */
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {

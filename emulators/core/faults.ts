@@ -110,3 +110,25 @@ export class RequestLog {
     this.entries.length = 0;
   }
 }
+
+/**
+ * Carries out a matched fault rule: waits `delayMs`, then resets, stalls or answers via `answer(status, headers,
+ * body)`. Returns the status to record (0 for reset/stall), or undefined when the request should be handled normally.
+ */
+export async function applyFault(
+  fault: FaultRule,
+  socket: { destroy(): void },
+  answer: (status: number, headers: Record<string, string>, body: unknown) => void,
+): Promise<number | undefined> {
+  if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault.reset) {
+    socket.destroy();
+    return 0;
+  }
+  if (fault.stall) return 0; // never answer; the server's close() destroys the socket
+  if (fault.status) {
+    answer(fault.status, { ...fault.headers }, fault.body);
+    return fault.status;
+  }
+  return undefined;
+}

@@ -1,6 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { FaultInjector, type FaultInjector as FaultInjectorType, type FaultRule, RequestLog } from './faults.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  applyFault,
+  FaultInjector,
+  type FaultInjector as FaultInjectorType,
+  type FaultRule,
+  RequestLog,
+} from './faults.js';
+import { type LoopbackListener, listenLoopback } from './loopback.js';
 
 /** What a route handler receives. */
 export interface EmulatorRequest {
@@ -78,8 +84,7 @@ export class EmulatorServer {
   readonly faults: FaultInjectorType = new FaultInjector();
   readonly requests = new RequestLog();
   private readonly routes: Route[] = [];
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
+  private listener: LoopbackListener | undefined;
   private baseUrl = '';
 
   constructor(private readonly options: EmulatorServerOptions) {}
@@ -98,31 +103,31 @@ export class EmulatorServer {
 
   /** Starts listening on loopback; port 0 picks a free one. */
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
-    const server = createServer((req, res) => {
-      void this.handle(req, res);
+    this.listener = await listenLoopback((req, res) => this.handle(req, res), {
+      port,
+      host,
+      onError: (error, _req, res) => this.send(res, { status: 500, body: this.internalErrorBody(error) }),
     });
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    server.keepAliveTimeout = 5_000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    });
-    this.server = server;
-    const address = server.address() as AddressInfo;
-    this.baseUrl = `http://${host}:${address.port}`;
+    this.baseUrl = this.listener.url;
     return this.baseUrl;
   }
 
   /** Stops the server and destroys open (including stalled) connections. */
   async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const listener = this.listener;
+    if (!listener) return;
+    this.listener = undefined;
+    await listener.close();
+  }
+
+  /** The 500 body for an unexpected failure; falls back to the default shape if the API's own builder throws. */
+  private internalErrorBody(error: unknown): unknown {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      return this.errorBody(500, message);
+    } catch {
+      return { error: { code: '500', message } };
+    }
   }
 
   private errorBody(status: number, message: string): unknown {
@@ -144,37 +149,29 @@ export class EmulatorServer {
     }
 
     if (path.startsWith('/__emulator/')) {
-      this.send(res, await this.admin(method, path, body));
+      this.send(res, this.admin(method, path, body));
       return;
     }
 
-    const found = this.match(method, path);
-    const routeKey = found ? found.route.pattern : path;
-    const fault = this.faults.take(method, path);
-    if (fault) {
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (fault.reset) {
-        this.requests.record(method, path, routeKey, 0);
-        req.socket.destroy();
-        return;
-      }
-      if (fault.stall) {
-        this.requests.record(method, path, routeKey, 0);
-        return; // never answer; close() destroys the socket
-      }
-      if (fault.status) {
-        this.requests.record(method, path, routeKey, fault.status);
-        this.send(res, {
-          status: fault.status,
-          headers: fault.headers,
-          body: fault.body ?? this.errorBody(fault.status, `Injected fault: HTTP ${fault.status}`),
-        });
-        return;
-      }
-    }
-
+    let routeKey = path;
     let response: EmulatorResponse;
     try {
+      const found = this.match(method, path);
+      if (found) routeKey = found.route.pattern;
+      const fault = this.faults.take(method, path);
+      if (fault) {
+        const status = await applyFault(fault, req.socket, (faultStatus, headers, faultBody) =>
+          this.send(res, {
+            status: faultStatus,
+            headers,
+            body: faultBody ?? this.errorBody(faultStatus, `Injected fault: HTTP ${faultStatus}`),
+          }),
+        );
+        if (status !== undefined) {
+          this.requests.record(method, path, routeKey, status);
+          return;
+        }
+      }
       if (!found) {
         response = this.options.fallback
           ? await this.options.fallback(this.request(req, url, {}, body), res)
@@ -200,7 +197,7 @@ export class EmulatorServer {
       if (!m) continue;
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => {
-        params[key] = decodeURIComponent(m[i + 1] ?? '');
+        params[key] = decodeParam(m[i + 1] ?? '', (message) => new HttpProblem(400, this.errorBody(400, message)));
       });
       return { route, params };
     }
@@ -243,10 +240,22 @@ export class EmulatorServer {
     res.end(payload);
   }
 
-  private async admin(method: string, path: string, body: Buffer): Promise<Exclude<EmulatorResponse, { raw: true }>> {
+  private admin(method: string, path: string, body: Buffer): Exclude<EmulatorResponse, { raw: true }> {
     if (path === '/__emulator/faults' && method === 'POST') {
-      const rule = JSON.parse(body.toString('utf8') || '{}') as FaultRule;
-      return { status: 201, body: { id: this.faults.add(rule) } };
+      let rule: FaultRule;
+      try {
+        rule = JSON.parse(body.toString('utf8') || '{}') as FaultRule;
+      } catch {
+        return { status: 400, body: this.errorBody(400, 'Fault rule is not valid JSON') };
+      }
+      if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) {
+        return { status: 400, body: this.errorBody(400, 'Fault rule must be a JSON object') };
+      }
+      try {
+        return { status: 201, body: { id: this.faults.add(rule) } };
+      } catch (error) {
+        return { status: 400, body: this.errorBody(400, `Invalid fault rule: ${(error as Error).message}`) };
+      }
     }
     if (path === '/__emulator/faults' && method === 'DELETE') {
       this.faults.clear();
@@ -259,6 +268,15 @@ export class EmulatorServer {
       return { status: 204 };
     }
     return { status: 404, body: { error: 'unknown admin endpoint' } };
+  }
+}
+
+/** Decodes a path parameter; a malformed percent-escape becomes the error `problem` builds (a 400). */
+function decodeParam(raw: string, problem: (message: string) => Error): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw problem(`Malformed percent-encoding in path: ${raw}`);
   }
 }
 

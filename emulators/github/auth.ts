@@ -1,18 +1,19 @@
 import { createPublicKey, verify } from 'node:crypto';
+import { bearerToken, headerValue } from '../core/headers.js';
 import type { EmulatorRequest } from '../core/server.js';
 import type { GitHubContext } from './context.js';
 import { githubError, notFound } from './errors.js';
-import { type Actor, type InstallationRecord, type RepoRecord, type RepoRole, ROLE_RANK } from './state.js';
+import { type Actor, type RepoRecord, type RepoRole, ROLE_RANK } from './state.js';
 
 /** Who is calling: an actor (user or installation), or the app itself (a JWT). */
 export type Caller = Actor | { kind: 'app' };
 
+/** The `token …` / `Bearer …` credential; undefined when there is none, 401 when the header is malformed. */
 function bearer(req: EmulatorRequest): string | undefined {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
-  if (!m) throw githubError(401, 'Bad credentials');
-  return m[1];
+  if (!headerValue(req, 'authorization')) return undefined;
+  const token = bearerToken(req, { schemes: ['token', 'bearer'] });
+  if (!token) throw githubError(401, 'Bad credentials');
+  return token;
 }
 
 /** Identifies the caller from `Authorization: token|Bearer …`; 401 in GitHub's shape when missing or invalid. */
@@ -99,7 +100,7 @@ export function repoAccess(
   if (!repo) throw notFound();
   if (caller.kind === 'installation') {
     const inst = ctx.state.installations.get(caller.installationId);
-    if (!inst || !covers(inst, repo)) {
+    if (!inst || !ctx.state.installationCovers(inst, repo)) {
       if (repo.private) throw notFound();
       throw githubError(403, 'Resource not accessible by integration');
     }
@@ -110,9 +111,4 @@ export function repoAccess(
   const rank = role ? ROLE_RANK[role] : level === 'read' ? 1 : 0;
   if (rank < ROLE_RANK[level]) throw githubError(403, 'Must have push access to repository');
   return { repo, actor: caller };
-}
-
-function covers(inst: InstallationRecord, repo: RepoRecord): boolean {
-  if (inst.account.id !== repo.owner.id) return false;
-  return inst.selection === 'all' || inst.repositories.includes(repo.fullName.toLowerCase());
 }

@@ -1,4 +1,4 @@
-import { nodeId } from './ids.js';
+import { gitSha, hashId, nodeId } from './ids.js';
 import {
   type AppRecord,
   type CommentRecord,
@@ -454,7 +454,7 @@ export function fileJson(
   const additions = f.additions ?? 0;
   const deletions = f.deletions ?? 0;
   return {
-    sha: hashHex(`${sha}:${f.filename}`),
+    sha: gitSha('blob', sha, f.filename),
     filename: f.filename,
     status: f.status,
     additions,
@@ -464,16 +464,4 @@ export function fileJson(
     raw_url: `${urls.web}/${repo.fullName}/raw/${sha}/${f.filename}`,
     contents_url: `${urls.api}/repos/${repo.fullName}/contents/${f.filename}?ref=${sha}`,
   };
-}
-
-function hashId(text: string): number {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) >>> 0;
-  return h;
-}
-
-function hashHex(text: string): string {
-  let out = '';
-  for (let i = 0; out.length < 40; i++) out += hashId(`${i}:${text}`).toString(16).padStart(8, '0');
-  return out.slice(0, 40);
 }

@@ -464,11 +464,16 @@ export class GitHubState {
     return installation;
   }
 
+  /** True when an installation may act on a repository: same account, and all repositories or this one selected. */
+  installationCovers(inst: InstallationRecord, repo: RepoRecord): boolean {
+    if (inst.account.id !== repo.owner.id) return false;
+    return inst.selection === 'all' || inst.repositories.includes(repo.fullName.toLowerCase());
+  }
+
   /** The installation that covers a repository, if any. */
   installationFor(repo: RepoRecord): InstallationRecord | undefined {
     for (const inst of this.installations.values()) {
-      if (inst.account.id !== repo.owner.id) continue;
-      if (inst.selection === 'all' || inst.repositories.includes(repo.fullName.toLowerCase())) return inst;
+      if (this.installationCovers(inst, repo)) return inst;
     }
     return undefined;
   }

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../core/ids.js';
 import { EmulatorServer } from '../core/server.js';
 import { ACCESS_TOKEN_PATTERN } from './auth.js';
+import { supabaseErrorBody } from './errors.js';
 import { registerFunctionRoutes } from './routes/functions.js';
 import { registerProjectRoutes } from './routes/projects.js';
 import { registerSecretRoutes } from './routes/secrets.js';
@@ -31,7 +32,7 @@ export interface SupabaseEmulator {
 /** Starts the Supabase Management API emulator on loopback. */
 export async function startSupabaseEmulator(options: SupabaseEmulatorOptions = {}): Promise<SupabaseEmulator> {
   const state = new SupabaseState(options.now);
-  const tokens = options.tokens ?? [`sbp_${randomBytes(20).toString('hex')}`];
+  const tokens = options.tokens ?? [`sbp_${randomHex(20)}`];
   for (const token of tokens) {
     if (!ACCESS_TOKEN_PATTERN.test(token)) throw new Error(`not a Supabase access token (sbp_ + 40 hex): ${token}`);
     state.tokens.add(token);
@@ -39,7 +40,7 @@ export async function startSupabaseEmulator(options: SupabaseEmulatorOptions = {
   const refs = (options.projects ?? [{ ref: 'abcdefghijklmnopqrst' }]).map((p) => state.seedProject(p).ref);
   const server = new EmulatorServer({
     name: 'supabase',
-    errorBody: (status, message) => ({ message: status === 404 ? 'Not Found' : message }),
+    errorBody: supabaseErrorBody,
   });
   registerProjectRoutes(server, state);
   registerFunctionRoutes(server, state);

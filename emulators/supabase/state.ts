@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { LOWER_ALPHA, randomString, randomUuid } from '../core/ids.js';
 
 export type FunctionStatus = 'ACTIVE' | 'REMOVED' | 'THROTTLED';
 
@@ -94,7 +95,7 @@ export class SupabaseState {
     let fn = project.functions.get(slug);
     if (!fn) {
       fn = {
-        id: randomUUID(),
+        id: randomUuid(),
         slug,
         name: meta.name ?? slug,
         status: 'ACTIVE',
@@ -153,9 +154,9 @@ export function bundleDigest(files: Map<string, Buffer>, entrypoint: string): st
   return hash.digest('hex');
 }
 
+/** A project ref: 20 lowercase letters, as Supabase generates them. */
 function randomRef(): string {
-  const bytes = randomBytes(20);
-  return [...bytes].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+  return randomString(20, LOWER_ALPHA);
 }
 
 function signJwt(claims: Record<string, unknown>, secret: string, now: Date): string {

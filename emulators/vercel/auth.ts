@@ -1,3 +1,4 @@
+import { bearerToken } from '../core/headers.js';
 import type { EmulatorRequest } from '../core/server.js';
 import { vercelError } from './errors.js';
 import type { Scope } from './types.js';
@@ -16,12 +17,10 @@ export interface Account {
  * (with `missingToken` / `invalidToken`), an unknown `teamId` is a 403 too. Returns the account acted for.
  */
 export function authenticate(req: EmulatorRequest, account: Account): Scope {
-  const header = req.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match?.[1]) {
+  const token = bearerToken(req);
+  if (!token) {
     throw vercelError(403, 'forbidden', 'The request is missing an authentication token', { missingToken: true });
   }
-  const token = match[1];
   if (!account.tokens.has(token)) {
     throw vercelError(403, 'forbidden', 'Not authorized', { invalidToken: true });
   }

@@ -96,8 +96,8 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
   const account: Account = { userId: newId('user'), username, tokens: new Set(tokens), teams };
   const region = options.region ?? 'iad1';
   const state = new VercelState({ buildMs: options.buildMs ?? 1500, aliasMs: options.aliasMs ?? 0, regions: [region] });
-  const edge = new Edge(state, region);
   const slugOf = (accountId: string) => teams.get(accountId) ?? username;
+  const edge = new Edge(state, region, slugOf);
   const ctx: DeploymentRouteContext = { state, creator: { uid: account.userId, username }, slugOf };
 
   state.onCreated((deployment) => checkBuildOutput(state, edge, deployment));

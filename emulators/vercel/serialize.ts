@@ -6,7 +6,8 @@ export interface SerializeContext {
   slug: string;
 }
 
-function inspectorUrl(deployment: Deployment, slug: string): string {
+/** The dashboard URL of a deployment (`https://vercel.com/<scope slug>/<project>/<id without dpl_>`). */
+export function inspectorUrl(deployment: Pick<Deployment, 'id' | 'name'>, slug: string): string {
   return `https://vercel.com/${slug}/${deployment.name}/${deployment.id.replace(/^dpl_/, '')}`;
 }
 
@@ -138,7 +139,7 @@ export function projectJson(
       withCache: false,
       ready: d.ready,
       buildingAt: d.buildingAt,
-      inspectorUrl: `https://vercel.com/${slug}/${d.name}/${d.id.replace(/^dpl_/, '')}`,
+      inspectorUrl: inspectorUrl(d, slug),
     });
   return dropUndefined({
     id: project.id,

@@ -39,7 +39,8 @@ export class VercelState {
   readonly aliases = new Map<string, { deploymentId: string; createdAt: number; uid: string }>();
   private failNext: { code: string; message: string }[] = [];
   private failAliasJobs = 0;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Pending timed steps (build stages, alias jobs) by timer, each with a key so tests can run it early. */
+  private readonly timers = new Map<NodeJS.Timeout, { key: string; run: () => void }>();
   private readonly readyListeners = new Set<Listener>();
   private readonly createdListeners = new Set<Listener>();
   private readonly projectListeners = new Set<(project: Project) => void>();
@@ -250,7 +251,7 @@ export class VercelState {
       finish();
       return true;
     }
-    this.later(this.options.aliasMs, finish);
+    this.later(this.options.aliasMs, finish, `alias:${project.id}`);
     return false;
   }
 
@@ -287,8 +288,21 @@ export class VercelState {
 
   /** Stops pending build and alias timers. */
   dispose(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers.keys()) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  /**
+   * Runs a deployment's next pending build step now (QUEUED → BUILDING, or BUILDING → READY/ERROR) instead of
+   * waiting for `buildMs`; returns false when no step is pending. Lets tests walk the states deterministically.
+   */
+  advanceBuild(deploymentId: string): boolean {
+    return this.runNow((key) => key === `build:${deploymentId}`, 1) > 0;
+  }
+
+  /** Finishes every pending alias job (promote, rollback) now instead of after `aliasMs`; returns how many ran. */
+  completeAliasJobs(): number {
+    return this.runNow((key) => key.startsWith('alias:'), Number.POSITIVE_INFINITY);
   }
 
   private requireProject(idOrName: string): Project {
@@ -325,8 +339,8 @@ export class VercelState {
       advance('READY');
       return;
     }
-    this.later(queuedMs, () => advance('BUILDING'));
-    this.later(buildMs, () => advance('READY'));
+    this.later(queuedMs, () => advance('BUILDING'), `build:${deployment.id}`);
+    this.later(buildMs, () => advance('READY'), `build:${deployment.id}`);
   }
 
   private finishBuild(deployment: Deployment): void {
@@ -355,13 +369,27 @@ export class VercelState {
     for (const listener of this.readyListeners) listener(deployment);
   }
 
-  private later(ms: number, fn: () => void): void {
+  private later(ms: number, fn: () => void, key: string): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       fn();
     }, ms);
     timer.unref();
-    this.timers.add(timer);
+    this.timers.set(timer, { key, run: fn });
+  }
+
+  /** Runs up to `limit` pending steps whose key matches, oldest first, cancelling their timers. */
+  private runNow(matches: (key: string) => boolean, limit: number): number {
+    let ran = 0;
+    for (const [timer, step] of [...this.timers]) {
+      if (ran >= limit) break;
+      if (!matches(step.key) || !this.timers.has(timer)) continue;
+      clearTimeout(timer);
+      this.timers.delete(timer);
+      step.run();
+      ran++;
+    }
+    return ran;
   }
 }
 

@@ -75,15 +75,15 @@ describe('Vercel emulator responses match the @vercel/sdk models', () => {
     await emu.stop();
   });
 
-  async function raw(path: string): Promise<unknown> {
-    const response = await fetch(`${emu.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  async function raw(path: string, base = emu.url): Promise<unknown> {
+    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(response.status).toBe(200);
     return response.json();
   }
 
-  async function create(target: 'production' | undefined) {
+  async function create(target: 'production' | undefined, client = sdk) {
     const result = await strictly(() =>
-      deploymentsCreateDeployment(sdk, {
+      deploymentsCreateDeployment(client, {
         skipAutoDetectionConfirmation: '1',
         requestBody: {
           name: 'schema-app',
@@ -154,15 +154,23 @@ describe('Vercel emulator responses match the @vercel/sdk models', () => {
   });
 
   it('getDeployment while BUILDING, cancelDeployment, then getDeployment when CANCELED', async () => {
-    const created = await create(undefined);
-    while (emu.state.deployments.get(created.id)?.readyState === 'QUEUED') await new Promise((r) => setTimeout(r, 2));
-    const building = await strictly(() => deploymentsGetDeployment(sdk, { idOrUrl: created.id }));
-    expect(building.value).toMatchObject({ readyState: 'BUILDING' });
-    const canceled = await strictly(() => deploymentsCancelDeployment(sdk, { id: created.id }));
-    expect(canceled.value).toMatchObject({ readyState: 'CANCELED' });
-    const after = await strictly(() => deploymentsGetDeployment(sdk, { idOrUrl: created.id }));
-    expect(after.value).toMatchObject({ readyState: 'CANCELED', canceledAt: expect.any(Number) });
-    strictParse(GetDeploymentResponseBody2$inboundSchema, await raw(`/v13/deployments/${created.id}`));
+    // Builds never advance on their own here (buildMs of 10 minutes): advanceBuild() moves QUEUED → BUILDING.
+    const slow = await startVercelEmulator({ token: TOKEN, buildMs: 600_000 });
+    const slowSdk = new VercelCore({ bearerToken: TOKEN, serverURL: slow.url, retryConfig: { strategy: 'none' } });
+    try {
+      const created = await create(undefined, slowSdk);
+      expect(slow.state.deployments.get(created.id)?.readyState).toBe('QUEUED');
+      expect(slow.state.advanceBuild(created.id)).toBe(true);
+      const building = await strictly(() => deploymentsGetDeployment(slowSdk, { idOrUrl: created.id }));
+      expect(building.value).toMatchObject({ readyState: 'BUILDING' });
+      const canceled = await strictly(() => deploymentsCancelDeployment(slowSdk, { id: created.id }));
+      expect(canceled.value).toMatchObject({ readyState: 'CANCELED' });
+      const after = await strictly(() => deploymentsGetDeployment(slowSdk, { idOrUrl: created.id }));
+      expect(after.value).toMatchObject({ readyState: 'CANCELED', canceledAt: expect.any(Number) });
+      strictParse(GetDeploymentResponseBody2$inboundSchema, await raw(`/v13/deployments/${created.id}`, slow.url));
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('getDeployments with filters and pagination', async () => {

@@ -2,7 +2,7 @@ import type { EmulatorServer } from '../../core/server.js';
 import { repoAccess } from '../auth.js';
 import type { GitHubContext } from '../context.js';
 import { githubError, validationFailed } from '../errors.js';
-import { nodeId } from '../ids.js';
+import { hashId, nodeId } from '../ids.js';
 import { paginate } from '../pagination.js';
 import { repoJson, userJson } from '../shapes.js';
 import type { RepoRecord, WorkflowDispatchRecord } from '../state.js';
@@ -34,12 +34,19 @@ export function registerActionsRoutes(server: EmulatorServer, ctx: GitHubContext
   server.route('GET', '/repos/:owner/:repo/actions/runs', (req) => {
     const { repo } = repoAccess(ctx, req, 'read');
     const event = req.query.get('event');
-    const runs = [...repo.dispatches].reverse().filter(() => !event || event === 'workflow_dispatch');
+    // Number runs in dispatch order before filtering and paginating so a run keeps its number on every page.
+    const runs = repo.dispatches
+      .map((dispatch, i) => ({ dispatch, runNumber: i + 1 }))
+      .reverse()
+      .filter(() => !event || event === 'workflow_dispatch');
     const { page, headers } = paginate(req, runs);
     return {
       status: 200,
       headers,
-      body: { total_count: runs.length, workflow_runs: page.map((d, i) => runJson(ctx, repo, d, runs.length - i)) },
+      body: {
+        total_count: runs.length,
+        workflow_runs: page.map(({ dispatch, runNumber }) => runJson(ctx, repo, dispatch, runNumber)),
+      },
     };
   });
 }
@@ -99,8 +106,5 @@ function runJson(ctx: GitHubContext, repo: RepoRecord, d: WorkflowDispatchRecord
 
 /** A stable numeric id for a workflow file name (GitHub accepts either). */
 function workflowNumber(id: string): number {
-  if (/^\d+$/.test(id)) return Number(id);
-  let h = 7;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) % 100_000_000;
-  return h;
+  return /^\d+$/.test(id) ? Number(id) : hashId(id) % 100_000_000;
 }

@@ -67,11 +67,7 @@ export function registerAppRoutes(server: EmulatorServer, ctx: GitHubContext): v
         'You must authenticate with an installation access token in order to list repositories for an installation.',
       );
     const inst = ctx.state.installations.get(caller.installationId)!;
-    const repos = [...ctx.state.repos.values()].filter(
-      (r) =>
-        r.owner.id === inst.account.id &&
-        (inst.selection === 'all' || inst.repositories.includes(r.fullName.toLowerCase())),
-    );
+    const repos = [...ctx.state.repos.values()].filter((r) => ctx.state.installationCovers(inst, r));
     return {
       status: 200,
       body: {

@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { type EmulatorRequest, type EmulatorServer, HttpProblem } from '../../core/server.js';
+import { headerValue } from '../../core/headers.js';
+import { randomUuid } from '../../core/ids.js';
+import type { EmulatorRequest, EmulatorServer } from '../../core/server.js';
 import { projectAccess } from '../auth.js';
+import { badRequest, notFound } from '../errors.js';
 import {
   bundleDigest,
   type FunctionRecord,
@@ -75,7 +77,7 @@ export function registerFunctionRoutes(server: EmulatorServer, state: SupabaseSt
       return {
         status: 201,
         body: {
-          id: existing?.id ?? randomUuidLike(),
+          id: existing?.id ?? randomUuid(),
           slug,
           name: name ?? existing?.name ?? slug,
           status: 'ACTIVE',
@@ -159,7 +161,7 @@ export function registerFunctionRoutes(server: EmulatorServer, state: SupabaseSt
   server.route('PATCH', `${base}/:slug`, (req) => {
     const project = projectAccess(state, req);
     const fn = findFunction(project, req);
-    const type = String(req.headers['content-type'] ?? '');
+    const type = headerValue(req, 'content-type') ?? '';
     const json = type.startsWith('application/json') ? (req.json<Record<string, unknown>>() ?? {}) : {};
     const field = (name: string): string | undefined => {
       const value = req.query.get(name) ?? json[name];
@@ -224,16 +226,12 @@ export function functionJson(fn: FunctionRecord): Record<string, unknown> {
 
 function findFunction(project: ProjectRecord, req: EmulatorRequest): FunctionRecord {
   const fn = project.functions.get(req.params.slug ?? '');
-  if (!fn) throw new HttpProblem(404, { message: 'Function not found' });
+  if (!fn) throw notFound('Function');
   return fn;
 }
 
-function badRequest(message: string): HttpProblem {
-  return new HttpProblem(400, { message });
-}
-
 async function readForm(req: EmulatorRequest): Promise<FormData> {
-  const type = String(req.headers['content-type'] ?? '');
+  const type = headerValue(req, 'content-type') ?? '';
   if (!type.startsWith('multipart/form-data')) throw badRequest('Expected multipart/form-data');
   try {
     return await new Response(new Uint8Array(req.body), { headers: { 'content-type': type } }).formData();
@@ -253,9 +251,4 @@ async function multipartBody(form: FormData): Promise<{ type: string; bytes: Buf
 async function multipart(form: FormData) {
   const { type, bytes } = await multipartBody(form);
   return { status: 200, headers: { 'content-type': type }, text: bytes };
-}
-
-function randomUuidLike(): string {
-  const h = randomBytes(16).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

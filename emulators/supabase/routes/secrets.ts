@@ -1,5 +1,6 @@
-import { type EmulatorServer, HttpProblem } from '../../core/server.js';
+import type { EmulatorServer } from '../../core/server.js';
 import { projectAccess } from '../auth.js';
+import { badRequest } from '../errors.js';
 import { type SupabaseState, secretDigest } from '../state.js';
 
 /** Project secrets (edge-function env): list names with sha256 digests, bulk create/update, bulk delete. */
@@ -17,14 +18,14 @@ export function registerSecretRoutes(server: EmulatorServer, state: SupabaseStat
   server.route('POST', path, (req) => {
     const project = projectAccess(state, req);
     const items = req.json<Array<{ name?: unknown; value?: unknown }>>();
-    if (!Array.isArray(items)) throw new HttpProblem(400, { message: 'Body must be a list of secrets' });
+    if (!Array.isArray(items)) throw badRequest('Body must be a list of secrets');
     for (const item of items) {
       if (typeof item?.name !== 'string' || typeof item.value !== 'string' || item.name === '') {
-        throw new HttpProblem(400, { message: 'Each secret needs a name and a value' });
+        throw badRequest('Each secret needs a name and a value');
       }
-      if (item.name.length > 256) throw new HttpProblem(400, { message: 'Secret names are at most 256 characters' });
+      if (item.name.length > 256) throw badRequest('Secret names are at most 256 characters');
       if (item.name.startsWith('SUPABASE_')) {
-        throw new HttpProblem(400, { message: `Secret name ${item.name} cannot start with SUPABASE_` });
+        throw badRequest(`Secret name ${item.name} cannot start with SUPABASE_`);
       }
     }
     const now = state.now().toISOString();
@@ -38,7 +39,7 @@ export function registerSecretRoutes(server: EmulatorServer, state: SupabaseStat
     const project = projectAccess(state, req);
     const names = req.json<unknown>();
     if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) {
-      throw new HttpProblem(400, { message: 'Body must be a list of secret names' });
+      throw badRequest('Body must be a list of secret names');
     }
     for (const name of names as string[]) project.secrets.delete(name);
     return { status: 200, body: {} };

@@ -1,7 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { FaultInjector } from '../../core/faults.js';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyFault, FaultInjector } from '../../core/faults.js';
+import { headerValue } from '../../core/headers.js';
+import { randomHex } from '../../core/ids.js';
+import { type LoopbackListener, listenLoopback } from '../../core/loopback.js';
+import { inspectorUrl } from '../serialize.js';
 import type { VercelState } from '../state.js';
 import type { Deployment } from '../types.js';
 import { type BuildOutput, loadBuildOutput } from './build-output.js';
@@ -17,12 +20,6 @@ export const BYPASS_HEADER = 'x-vercel-protection-bypass';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection']);
 
-interface Listener {
-  server: Server;
-  url: string;
-  sockets: Set<Socket>;
-}
-
 /**
  * The emulator's "edge": serves READY deployments over HTTP from their Build Output API v3 files. One listener
  * routes by `Host` (or `x-vercel-deployment-url`); in addition every deployment host and production domain gets
@@ -33,13 +30,15 @@ export class Edge {
   /** Fault rules for served traffic (every host): status with headers, delay, stall or reset, by method and path. */
   readonly faults = new FaultInjector();
   private readonly outputs = new Map<string, BuildOutput>();
-  private readonly hosts = new Map<string, Listener>();
-  private readonly pending = new Map<string, Promise<Listener>>();
-  private main: Listener | undefined;
+  private readonly hosts = new Map<string, LoopbackListener>();
+  private readonly pending = new Map<string, Promise<LoopbackListener>>();
+  private main: LoopbackListener | undefined;
 
   constructor(
     private readonly state: VercelState,
     private readonly region: string,
+    /** Scope slug of an owner (team id or user id), for inspector URLs; the owner id itself when omitted. */
+    private readonly slugOf: (ownerId: string) => string = (ownerId) => ownerId,
   ) {}
 
   /** The Host-routed listener's base URL. */
@@ -89,46 +88,27 @@ export class Edge {
     const all = [...this.hosts.values(), ...(this.main ? [this.main] : [])];
     this.hosts.clear();
     this.main = undefined;
-    await Promise.all(
-      all.map(
-        (l) =>
-          new Promise<void>((resolve) => {
-            for (const s of l.sockets) s.destroy();
-            l.server.close(() => resolve());
-          }),
-      ),
-    );
+    await Promise.all(all.map((l) => l.close()));
     await this.functions.close();
   }
 
-  private async open(fixedHost: string | undefined, port: number): Promise<Listener> {
-    const sockets = new Set<Socket>();
-    const server = createServer((req, res) => {
-      this.handle(req, res, fixedHost).catch((error: unknown) => {
-        if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'x-vercel-error': 'INTERNAL_EDGE_ERROR' });
-          res.end(`An internal error occurred\n\n${(error as Error).message}\n`);
-        } else res.destroy();
-      });
+  private open(fixedHost: string | undefined, port: number): Promise<LoopbackListener> {
+    return listenLoopback((req, res) => this.handle(req, res, fixedHost), {
+      port,
+      onError: (error, _req, res) => {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'x-vercel-error': 'INTERNAL_EDGE_ERROR' });
+        res.end(`An internal error occurred\n\n${(error as Error).message}\n`);
+      },
     });
-    server.on('connection', (s) => {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sockets };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse, fixedHost: string | undefined): Promise<void> {
-    const requestId = `${this.region}::${randomBytes(6).toString('hex')}-${Date.now()}`;
+    const requestId = `${this.region}::${randomHex(6)}-${Date.now()}`;
     const base: Record<string, string> = { server: 'Vercel', 'x-vercel-id': requestId };
-    const headerHost = req.headers[DEPLOYMENT_URL_HEADER];
+    const headerHost = headerValue(req, DEPLOYMENT_URL_HEADER);
     const host = (
       fixedHost ??
-      (typeof headerHost === 'string' ? headerHost.replace(/^https?:\/\//, '').replace(/\/.*$/, '') : undefined) ??
+      (headerHost !== undefined ? headerHost.replace(/^https?:\/\//, '').replace(/\/.*$/, '') : undefined) ??
       req.headers.host ??
       ''
     )
@@ -137,22 +117,16 @@ export class Edge {
     const url = new URL(req.url ?? '/', 'http://edge.invalid');
     const fault = this.faults.take(req.method ?? 'GET', url.pathname);
     if (fault) {
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (fault.reset) {
-        req.socket.destroy();
-        return;
-      }
-      if (fault.stall) return;
-      if (fault.status) {
-        const json = fault.body !== undefined;
-        res.writeHead(fault.status, {
+      const answered = await applyFault(fault, req.socket, (status, headers, body) => {
+        const json = body !== undefined;
+        res.writeHead(status, {
           ...base,
           'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
-          ...fault.headers,
+          ...headers,
         });
-        res.end(json ? JSON.stringify(fault.body) : `Injected fault: HTTP ${fault.status}\n`);
-        return;
-      }
+        res.end(json ? JSON.stringify(body) : `Injected fault: HTTP ${status}\n`);
+      });
+      if (answered !== undefined) return;
     }
     const served = this.state.deploymentForHost(host);
     const deployment = served?.deployment;
@@ -162,7 +136,7 @@ export class Edge {
     if (deployment.readyState !== 'READY') {
       res.writeHead(303, {
         ...base,
-        location: `https://vercel.com/${deployment.name}/${deployment.id.slice(4)}`,
+        location: inspectorUrl(deployment, this.slugOf(deployment.ownerId)),
         'x-vercel-error': 'DEPLOYMENT_NOT_READY_REDIRECTING',
       });
       res.end();
@@ -221,7 +195,7 @@ export class Edge {
           etag,
           ...result.headers,
         };
-        if (req.headers['if-none-match'] === etag && result.status === 200) {
+        if (headerValue(req, 'if-none-match') === etag && result.status === 200) {
           res.writeHead(304, headers);
           res.end();
           return;
@@ -311,10 +285,9 @@ function checkBypass(
     .split(';')
     .map((c) => c.trim());
   if (cookies.includes(`${BYPASS_COOKIE}=${token}`)) return { allowed: true };
-  const header = req.headers[BYPASS_HEADER];
-  const given = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get(BYPASS_HEADER) ?? '';
+  const given = headerValue(req, BYPASS_HEADER) ?? url.searchParams.get(BYPASS_HEADER) ?? '';
   if (!sameSecret(given, secret)) return { allowed: false };
-  const flag = req.headers[SET_COOKIE_FLAG] ?? url.searchParams.get(SET_COOKIE_FLAG) ?? undefined;
+  const flag = headerValue(req, SET_COOKIE_FLAG) ?? url.searchParams.get(SET_COOKIE_FLAG) ?? undefined;
   if (flag !== 'true' && flag !== 'samesitenone') return { allowed: true };
   const sameSite = flag === 'samesitenone' ? 'None' : 'Lax';
   return { allowed: true, setCookie: `${BYPASS_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=${sameSite}` };

@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
+import { headerValue as header } from '../../core/headers.js';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/server.js';
 import { vercelError } from '../errors.js';
 import type { VercelState } from '../state.js';
-
-function header(req: EmulatorRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * `POST /v2/files`: stores one file body under the SHA-1 the client declares in `x-vercel-digest` (or the legacy

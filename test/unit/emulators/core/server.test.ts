@@ -68,4 +68,35 @@ describe('EmulatorServer', () => {
     const counts = (await (await fetch(`${url}/__emulator/requests`)).json()) as Record<string, number>;
     expect(counts['GET /items/:id']).toBe(2);
   });
+
+  it('answers 400 for a malformed percent-escape in a path parameter and keeps serving', async () => {
+    const url = await start();
+    const bad = await fetch(`${url}/items/%E0%A4%A`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: '400', message: expect.stringContaining('percent-encoding') } });
+    expect(await (await fetch(`${url}/items/ok`)).json()).toEqual({ id: 'ok', q: null });
+  });
+
+  it('answers 400 for a fault rule that is not JSON and keeps serving', async () => {
+    const url = await start();
+    const bad = await fetch(`${url}/__emulator/faults`, { method: 'POST', body: '{' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: '400', message: expect.stringContaining('JSON') } });
+    expect((await fetch(`${url}/__emulator/faults`, { method: 'POST', body: '[1]' })).status).toBe(400);
+    expect(server.faults.list()).toEqual([]);
+    expect((await fetch(`${url}/items/1`)).status).toBe(200);
+  });
+
+  it('answers 500 when building the error body itself throws', async () => {
+    server = new EmulatorServer({
+      name: 'test',
+      errorBody: () => {
+        throw new Error('broken error body');
+      },
+    });
+    const url = await server.listen();
+    const res = await fetch(`${url}/nowhere`);
+    expect(res.status).toBe(500);
+    expect((await fetch(`${url}/__emulator/requests`)).status).toBe(200);
+  });
 });

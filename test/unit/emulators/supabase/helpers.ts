@@ -1,4 +1,5 @@
 import { type SupabaseEmulator, startSupabaseEmulator } from '../../../../emulators/supabase/index.js';
+import { type JsonCaller, jsonClient } from '../../../support/http.js';
 
 export const REF = 'abcdefghijklmnopqrst';
 
@@ -8,37 +9,11 @@ export async function startSupabase(): Promise<{ sb: SupabaseEmulator; call: Sup
   return { sb, call: supabaseCaller(sb.url, sb.token) };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
-type AnyJson = any;
-
-export type SupabaseCaller = (
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string | null,
-) => Promise<{ status: number; body: AnyJson; headers: Headers; raw: Response }>;
+export type SupabaseCaller = JsonCaller;
 
 /** Sends JSON (or FormData as multipart) with `Authorization: Bearer <token>`; `null` sends none. */
 export function supabaseCaller(base: string, defaultToken: string): SupabaseCaller {
-  return async (method, path, body, token) => {
-    const headers: Record<string, string> = {};
-    const t = token === undefined ? defaultToken : token;
-    if (t !== null) headers.authorization = `Bearer ${t}`;
-    let payload: string | FormData | undefined;
-    if (body instanceof FormData) payload = body;
-    else if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      payload = JSON.stringify(body);
-    }
-    const res = await fetch(`${base}${path}`, { method, headers, body: payload });
-    const clone = res.clone();
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {}
-    return { status: res.status, body: parsed, headers: res.headers, raw: clone };
-  };
+  return jsonClient(base, defaultToken);
 }
 
 /** A deploy form: `metadata` JSON plus one `file` part per entry. */

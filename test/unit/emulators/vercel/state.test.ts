@@ -107,17 +107,52 @@ describe('VercelState', () => {
     expect(project.productionDeploymentId).toBe(v4.id);
   });
 
-  it('reports in-progress alias jobs when aliasMs > 0', async () => {
-    const state = new VercelState({ buildMs: 0, aliasMs: 20, regions: ['iad1'] });
-    const v1 = state.createDeployment(input());
-    const v2 = state.createDeployment(input({ autoAssignCustomDomains: false }));
-    const project = state.projects.get(v1.projectId);
-    if (!project) throw new Error('no project');
-    expect(state.moveProduction(project, v2, 'promote')).toBe(false);
-    expect(project.lastAliasRequest?.jobStatus).toBe('in-progress');
-    expect(project.productionDeploymentId).toBe(v1.id);
-    while (project.lastAliasRequest?.jobStatus !== 'succeeded') await new Promise((r) => setTimeout(r, 5));
-    expect(project.productionDeploymentId).toBe(v2.id);
+  it('reports in-progress alias jobs when aliasMs > 0', () => {
+    vi.useFakeTimers();
+    try {
+      const state = new VercelState({ buildMs: 0, aliasMs: 20, regions: ['iad1'] });
+      const v1 = state.createDeployment(input());
+      const v2 = state.createDeployment(input({ autoAssignCustomDomains: false }));
+      const project = state.projects.get(v1.projectId);
+      if (!project) throw new Error('no project');
+      expect(state.moveProduction(project, v2, 'promote')).toBe(false);
+      expect(project.lastAliasRequest?.jobStatus).toBe('in-progress');
+      expect(project.productionDeploymentId).toBe(v1.id);
+      vi.advanceTimersByTime(19);
+      expect(project.lastAliasRequest?.jobStatus).toBe('in-progress');
+      vi.advanceTimersByTime(1);
+      expect(project.lastAliasRequest?.jobStatus).toBe('succeeded');
+      expect(project.productionDeploymentId).toBe(v2.id);
+      state.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('runs pending build steps and alias jobs early on request', () => {
+    const state = new VercelState({ buildMs: 600_000, aliasMs: 600_000, regions: ['iad1'] });
+    try {
+      const d = state.createDeployment(input());
+      expect(d.readyState).toBe('QUEUED');
+      expect(state.advanceBuild(d.id)).toBe(true);
+      expect(d.readyState).toBe('BUILDING');
+      expect(state.advanceBuild(d.id)).toBe(true);
+      expect(d.readyState).toBe('READY');
+      expect(state.advanceBuild(d.id)).toBe(false);
+      const v2 = state.createDeployment(input({ autoAssignCustomDomains: false }));
+      state.advanceBuild(v2.id);
+      state.advanceBuild(v2.id);
+      const project = state.projects.get(d.projectId);
+      if (!project) throw new Error('no project');
+      expect(state.moveProduction(project, v2, 'promote')).toBe(false);
+      expect(project.lastAliasRequest?.jobStatus).toBe('in-progress');
+      expect(state.completeAliasJobs()).toBe(1);
+      expect(project.lastAliasRequest?.jobStatus).toBe('succeeded');
+      expect(project.productionDeploymentId).toBe(v2.id);
+      expect(state.completeAliasJobs()).toBe(0);
+    } finally {
+      state.dispose();
+    }
   });
 
   it('fails the next alias job on failNextAliasJob and leaves production alone', () => {

@@ -1,15 +1,33 @@
 import { createHash } from 'node:crypto';
+import { DeploymentTree } from '../../../../emulators/vercel/edge/vfs.js';
 import type { VercelEmulator } from '../../../../emulators/vercel/index.js';
+import { type JsonResponse, requestJson } from '../../../support/http.js';
 
 /** A parsed API response; tests assert on it field by field, so it is loosely typed on purpose. */
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by assertions, not by the compiler
-export type ApiResponse = { status: number; body: any };
+export type ApiResponse = Pick<JsonResponse, 'status' | 'body'>;
 
 /** File content for `deployFiles`: text, or a symlink to a relative target. */
 export type TestFile = string | { symlink: string };
 
 const S_IFLNK = 0o120000;
 const S_IFREG = 0o100000;
+
+/** The SHA-1 hex digest Vercel addresses an uploaded file by. */
+export function sha1(data: Buffer | string): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/** An in-memory deployment tree of `files`; a `{ link }` entry is a symlink to that relative target. */
+export function memoryTree(files: Record<string, string | { link: string }>): DeploymentTree {
+  const blobs = new Map<string, Buffer>();
+  const entries = Object.entries(files).map(([file, content]) => {
+    const data = Buffer.from(typeof content === 'string' ? content : content.link);
+    const sha = sha1(data);
+    blobs.set(sha, data);
+    return { file, sha, size: data.length, mode: typeof content === 'string' ? S_IFREG | 0o644 : S_IFLNK | 0o777 };
+  });
+  return new DeploymentTree(entries, (sha) => blobs.get(sha));
+}
 
 /** Calls the emulator's REST API with the first token; returns status and parsed JSON (or text). */
 export async function api(
@@ -19,22 +37,8 @@ export async function api(
   body?: unknown,
   token: string | null = emu.tokens[0] ?? '',
 ): Promise<ApiResponse> {
-  const headers: Record<string, string> = {};
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${emu.url}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body: parsed };
+  const { status, body: parsed } = await requestJson(emu.url, method, path, body, token);
+  return { status, body: parsed };
 }
 
 /** Uploads files like `@vercel/client` does (`x-now-digest`, symlinks as their target with S_IFLNK) and deploys. */
@@ -47,7 +51,7 @@ export async function deployFiles(
   const entries = [];
   for (const [file, content] of Object.entries(files)) {
     const data = Buffer.from(typeof content === 'string' ? content : content.symlink);
-    const sha = createHash('sha1').update(data).digest('hex');
+    const sha = sha1(data);
     const upload = await fetch(`${emu.url}/v2/files`, {
       method: 'POST',
       headers: {

@@ -81,4 +81,16 @@ describe('repository routes', () => {
       workflow_runs: [{ event: 'workflow_dispatch', head_sha: shas[2] }],
     });
   });
+
+  it('numbers workflow runs by dispatch order on every page', async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await call('POST', '/repos/acme/web/actions/workflows/deploy.yml/dispatches', { ref: 'main' });
+      expect(res.status).toBe(204);
+    }
+    const first = await call('GET', '/repos/acme/web/actions/runs?per_page=2&page=1');
+    const second = await call('GET', '/repos/acme/web/actions/runs?per_page=2&page=2');
+    expect(first.body.total_count).toBe(3);
+    expect(first.body.workflow_runs.map((r: { run_number: number }) => r.run_number)).toEqual([3, 2]);
+    expect(second.body.workflow_runs.map((r: { run_number: number }) => r.run_number)).toEqual([1]);
+  });
 });

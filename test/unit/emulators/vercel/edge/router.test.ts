@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadBuildOutput, type OutputRoute } from '../../../../../emulators/vercel/edge/build-output.js';
 import { routeRequest } from '../../../../../emulators/vercel/edge/router.js';
 import { DeploymentTree } from '../../../../../emulators/vercel/edge/vfs.js';
+import { memoryTree } from '../support.js';
 
 function output(routes: OutputRoute[], extra: Record<string, string> = {}, overrides?: unknown) {
   const files: Record<string, string> = {
@@ -14,14 +14,7 @@ function output(routes: OutputRoute[], extra: Record<string, string> = {}, overr
     '.vercel/output/functions/api/hello.func/i.js': '',
     ...extra,
   };
-  const blobs = new Map<string, Buffer>();
-  const entries = Object.entries(files).map(([file, text]) => {
-    const data = Buffer.from(text);
-    const sha = createHash('sha1').update(data).digest('hex');
-    blobs.set(sha, data);
-    return { file, sha, size: data.length, mode: 0o100644 };
-  });
-  return loadBuildOutput(new DeploymentTree(entries, (sha) => blobs.get(sha)));
+  return loadBuildOutput(memoryTree(files));
 }
 
 function route(out: ReturnType<typeof output>, path: string, method = 'GET', headers: Record<string, string> = {}) {

@@ -72,6 +72,8 @@ describe('the emulator edge', () => {
       const res = await fetch(`${slow.httpUrl(d.body.url)}/`, { redirect: 'manual' });
       expect(res.status).toBe(303);
       expect(res.headers.get('x-vercel-error')).toBe('DEPLOYMENT_NOT_READY_REDIRECTING');
+      expect(d.body.inspectorUrl).toMatch(/^https:\/\/vercel\.com\/[^/]+\/slow-app\/[^/]+$/);
+      expect(res.headers.get('location')).toBe(d.body.inspectorUrl);
     } finally {
       await slow.stop();
     }

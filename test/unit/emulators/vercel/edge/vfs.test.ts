@@ -1,17 +1,6 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DeploymentTree, isSymlinkMode } from '../../../../../emulators/vercel/edge/vfs.js';
-
-function tree(files: Record<string, string | { link: string }>): DeploymentTree {
-  const blobs = new Map<string, Buffer>();
-  const entries = Object.entries(files).map(([file, content]) => {
-    const data = Buffer.from(typeof content === 'string' ? content : content.link);
-    const sha = createHash('sha1').update(data).digest('hex');
-    blobs.set(sha, data);
-    return { file, sha, size: data.length, mode: typeof content === 'string' ? 0o100644 : 0o120777 };
-  });
-  return new DeploymentTree(entries, (sha) => blobs.get(sha));
-}
+import { isSymlinkMode } from '../../../../../emulators/vercel/edge/vfs.js';
+import { memoryTree } from '../support.js';
 
 describe('DeploymentTree', () => {
   it('recognizes symlink modes', () => {
@@ -20,7 +9,7 @@ describe('DeploymentTree', () => {
   });
 
   it('reads files through a symlinked directory', () => {
-    const t = tree({
+    const t = memoryTree({
       'functions/api/a.func/.vc-config.json': '{}',
       'functions/api/a.func/index.mjs': 'a',
       'functions/api/b.func': { link: 'a.func' },
@@ -38,7 +27,7 @@ describe('DeploymentTree', () => {
   });
 
   it('follows a symlinked file and refuses loops and escapes', () => {
-    const t = tree({
+    const t = memoryTree({
       'static/real.txt': 'real',
       'static/link.txt': { link: 'real.txt' },
       'loop/a': { link: 'b' },

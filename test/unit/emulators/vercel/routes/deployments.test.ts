@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVercelEmulator, type VercelEmulator } from '../../../../../emulators/vercel/index.js';
-import { api, buildOutputApp, deployFiles } from '../support.js';
+import { api, buildOutputApp, deployFiles, sha1 } from '../support.js';
 
 describe('deployment routes', () => {
   let emu: VercelEmulator;
@@ -15,7 +14,7 @@ describe('deployment routes', () => {
 
   it('answers missing_files with every unknown sha until they are uploaded', async () => {
     const data = Buffer.from('not uploaded yet');
-    const sha = createHash('sha1').update(data).digest('hex');
+    const sha = sha1(data);
     const files = [
       { file: 'a.txt', sha, size: data.length, mode: 0o100644 },
       { file: 'b.txt', sha, size: data.length, mode: 0o100644 },

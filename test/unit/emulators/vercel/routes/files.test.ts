@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVercelEmulator, type VercelEmulator } from '../../../../../emulators/vercel/index.js';
-
-const sha1 = (data: Buffer) => createHash('sha1').update(data).digest('hex');
+import { sha1 } from '../support.js';
 
 describe('POST /v2/files', () => {
   let emu: VercelEmulator;

@@ -82,7 +82,8 @@ describe('project routes: promote, rollback, aliases', () => {
   });
 
   it('answers 202 while the alias job runs when aliasMs > 0', async () => {
-    const slow = await startVercelEmulator({ token: 't', buildMs: 0, aliasMs: 50 });
+    // The alias job never finishes on its own during the test; completeAliasJobs() ends it deterministically.
+    const slow = await startVercelEmulator({ token: 't', buildMs: 0, aliasMs: 600_000 });
     try {
       const v1 = await deployFiles(slow, appWithPage('v1'), { name: 'slow', target: 'production' });
       const v2 = await deployFiles(slow, appWithPage('v2'), {
@@ -95,14 +96,10 @@ describe('project routes: promote, rollback, aliases', () => {
       const pending = await api(slow, 'GET', '/v9/projects/slow');
       expect(pending.body.lastAliasRequest.jobStatus).toBe('in-progress');
       expect(pending.body.targets.production.id).toBe(v1.body.id);
-      for (;;) {
-        const polled = await api(slow, 'GET', '/v9/projects/slow');
-        if (polled.body.lastAliasRequest.jobStatus === 'succeeded') {
-          expect(polled.body.targets.production.id).toBe(v2.body.id);
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      expect(slow.state.completeAliasJobs()).toBe(1);
+      const done = await api(slow, 'GET', '/v9/projects/slow');
+      expect(done.body.lastAliasRequest.jobStatus).toBe('succeeded');
+      expect(done.body.targets.production.id).toBe(v2.body.id);
     } finally {
       await slow.stop();
     }
