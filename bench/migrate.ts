@@ -1,11 +1,12 @@
 /**
  * Benchmark: apply 500 generated migrations to a fresh database three ways, on one embedded PostgreSQL 15:
- *   1. Shipline's migrate() (advisory lock, history + checksums, one transaction per file, backup off);
+ *   1. Shipline as the GitHub runner starts it: `node dist/migrate/index.js` with INPUT_* variables (advisory lock,
+ *      history + checksums, one transaction per file, backup off), one process per run like the other two;
  *   2. the Supabase CLI: `supabase db push --db-url … --yes` (its binary, run directly);
  *   3. the floor: one psql process, one connection, every file inside its own begin/commit, no history.
  * Each way runs several times, interleaved, each on a fresh `CREATE DATABASE`; medians count. Next to wall
  * time it records CPU time (client + server) from /proc, which a busy shared machine disturbs far less.
- * When a target is missed (or with --profile) one extra instrumented Shipline run shows where its time goes.
+ * When a target is missed (or with --profile) one extra instrumented in-process migrate() shows where its time goes.
  * Prints everything, writes bench/results/migrate.json, and exits 0 even when a target is missed.
  *
  * Usage: tsx bench/migrate.ts [--runs 5] [--count 500] [--seed 20240101] [--profile] [--keep]
@@ -15,8 +16,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { applyBaseline } from '../emulators/postgres/baseline.js';
 import { startPostgres } from '../emulators/postgres/embedded.js';
+import { cloneDatabase, createSupabaseTemplate } from '../emulators/postgres/template.js';
 import { systemClock } from '../lib/core/clock.js';
 import { silentLogger } from '../lib/core/logger.js';
 import { Redactor } from '../lib/core/redact.js';
@@ -25,6 +26,7 @@ import { applyWithPsql, applyWithSupabaseCli, supabaseCliBinary, writePsqlScript
 import { clientCpuMs, findPostmasterPid, serverCpuMs } from './lib/cpu.js';
 import { generateMigrations, writeMigrations } from './lib/generate-migrations.js';
 import { profileQueries, type QueryProfile } from './lib/query-profile.js';
+import { applyWithShipline, ensureMigrateBundle } from './lib/shipline.js';
 import { formatMs, median } from './lib/stats.js';
 
 type Way = 'shipline' | 'supabaseCli' | 'psqlFloor';
@@ -39,7 +41,7 @@ const TARGETS = {
 type RatioName = keyof typeof TARGETS;
 
 const LABELS: Record<Way, string> = {
-  shipline: 'Shipline migrate()',
+  shipline: 'Shipline (node dist/migrate/index.js)',
   supabaseCli: 'supabase db push',
   psqlFloor: 'psql floor (1 process, begin/commit per file)',
 };
@@ -74,7 +76,9 @@ const cli = supabaseCliBinary();
 const totalBytes = migrations.reduce((sum, m) => sum + Buffer.byteLength(m.sql), 0);
 console.log(`Generated ${migrations.length} migrations (${(totalBytes / 1024).toFixed(0)} KiB) in ${migrationsDir}`);
 
-const server = await startPostgres({ baseline: true });
+const bundle = await ensureMigrateBundle();
+// No baseline on `postgres`: only the template below needs it.
+const server = await startPostgres();
 const postmaster = findPostmasterPid();
 const admin = new pg.Client({ connectionString: server.url, application_name: 'bench-admin' });
 admin.on('error', () => undefined);
@@ -82,6 +86,11 @@ admin.on('error', () => undefined);
 function applyWith(way: Way, url: string): Promise<unknown> {
   if (way === 'supabaseCli') return applyWithSupabaseCli(url, work, cli);
   if (way === 'psqlFloor') return applyWithPsql(url, psqlScript);
+  return applyWithShipline(url, work, bundle);
+}
+
+/** The same work in this process, for the instrumented profile only (never timed against the others). */
+function migrateInProcess(url: string): Promise<unknown> {
   return migrate({
     databaseUrl: url,
     migrationsDir,
@@ -134,9 +143,9 @@ async function waitForBackendsToExit(database: string): Promise<void> {
 }
 
 async function withFreshDatabase<T>(database: string, fn: (url: string) => Promise<T>): Promise<T> {
-  await admin.query(`create database ${database} template bench_template`);
+  const url = await cloneDatabase(server, 'bench_template', database);
   try {
-    return await fn(server.urlFor(database));
+    return await fn(url);
   } finally {
     if (!args.keep) await admin.query(`drop database if exists ${database} with (force)`);
   }
@@ -190,9 +199,7 @@ let exitCode = 0;
 try {
   await admin.connect();
   // One template with the Supabase baseline (auth, storage, roles); each run copies it (not timed).
-  await admin.query('drop database if exists bench_template');
-  await admin.query('create database bench_template');
-  await applyBaseline(server.urlFor('bench_template'));
+  await createSupabaseTemplate(server, 'bench_template');
   const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v;
   console.log(`PostgreSQL ${version} (embedded) on port ${server.port}; ${runs} run(s) per way, interleaved`);
   console.log(
@@ -252,7 +259,7 @@ try {
 
   let profile: QueryProfile | undefined;
   if (missed || args.profile) {
-    profile = await withFreshDatabase('bench_profile', (url) => profileQueries(() => applyWith('shipline', url)));
+    profile = await withFreshDatabase('bench_profile', (url) => profileQueries(() => migrateInProcess(url)));
     printProfile(profile);
   }
 

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../lib/core/clock.js';
 import type { Logger, SourceLocation } from '../lib/core/logger.js';
 
 /** Where CLI output goes; injected so tests capture it. */
@@ -10,6 +11,8 @@ export interface CliIO {
   cwd: string;
   /** Colour output (stdout is a terminal and NO_COLOR is unset). */
   color: boolean;
+  /** "Now" for time-dependent checks (freeze windows, certificate expiry); tests pin it. */
+  clock: Clock;
 }
 
 /** The real process's streams, environment and directory. */
@@ -20,6 +23,7 @@ export function processIO(): CliIO {
     env: { ...process.env },
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    clock: systemClock,
   };
 }
 

@@ -1,5 +1,8 @@
 import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { loadConfig } from '../../lib/config/loader.js';
+import { migrationSettings } from '../../lib/config/migration-settings.js';
+import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
 import { systemClock } from '../../lib/core/clock.js';
 import { describeError } from '../../lib/core/errors.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
@@ -7,7 +10,7 @@ import { MigrationError } from '../../lib/supabase/migrations/errors.js';
 import { migrate } from '../../lib/supabase/migrations/migrate.js';
 import { renderMarkdown, summaryLine } from '../../lib/supabase/migrations/report.js';
 import { coreLogger, maskSecretsWithRunner } from '../shared/core-logger.js';
-import { getInputs } from './inputs.js';
+import { getInputs, io, OVERRIDE_INPUTS } from './inputs.js';
 
 /** The migrate action: plans and applies supabase/migrations, sets outputs, writes the job summary and annotations. */
 export async function run(): Promise<void> {
@@ -23,7 +26,12 @@ export async function run(): Promise<void> {
 
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = resolve(workspace, inputs.workingDirectory);
-    const migrationsDir = resolve(cwd, inputs.migrationsDir);
+    const { config } = await loadConfig(inputs.config, {
+      cwd,
+      allowMissing: inputs.config === DEFAULT_CONFIG_PATH,
+    });
+    const settings = migrationSettings(config, inputs.overrides, OVERRIDE_INPUTS);
+    const migrationsDir = resolve(cwd, settings.migrationsDir);
     migrationsPath = relative(workspace, migrationsDir) || '.';
     const repo = process.env.GITHUB_REPOSITORY ?? 'local';
     const runId = process.env.GITHUB_RUN_ID ?? '0';
@@ -33,25 +41,25 @@ export async function run(): Promise<void> {
       env: { ...process.env },
       migrationsDir,
       dryRun: inputs.dryRun,
-      allowOutOfOrder: inputs.allowOutOfOrder,
-      lockTimeout: inputs.lockTimeout,
-      statementTimeout: inputs.statementTimeout,
-      advisoryLockTimeoutMs: inputs.advisoryLockTimeoutMs,
-      backupDir: inputs.dryRun ? undefined : inputs.backupDir,
+      allowOutOfOrder: settings.allowOutOfOrder,
+      lockTimeout: settings.lockTimeout,
+      statementTimeout: settings.statementTimeout,
+      advisoryLockTimeoutMs: settings.advisoryLockTimeoutMs,
+      backupDir: inputs.dryRun || !settings.backup ? undefined : inputs.backupDir,
       appliedBy: `github-actions:${repo}#${runId}`,
       logger,
       redactor,
       clock: systemClock,
     });
-    core.setOutput(
+    io.output(
       'applied',
       JSON.stringify(result.applied.map(({ version, name, durationMs }) => ({ version, name, durationMs }))),
     );
-    core.setOutput('pending', JSON.stringify(result.pending.map(({ version, name }) => ({ version, name }))));
-    core.setOutput('adopted', JSON.stringify(result.adopted));
-    core.setOutput('head-version', result.headVersion ?? '');
-    core.setOutput('backup-path', result.backupPath ?? '');
-    core.info(summaryLine(result));
+    io.output('pending', JSON.stringify(result.pending.map(({ version, name }) => ({ version, name }))));
+    io.output('adopted', JSON.stringify(result.adopted));
+    io.output('head-version', result.headVersion ?? '');
+    io.output('backup-path', result.backupPath ?? '');
+    logger.info(summaryLine(result));
     await core.summary
       .addHeading('Database migrations', 2)
       .addRaw(redactor.redact(renderMarkdown(result)), true)
@@ -59,7 +67,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = redactor.redact(describeError(error));
     if (error instanceof MigrationError) {
-      core.setOutput('applied', JSON.stringify(error.appliedBeforeFailure));
+      io.output('applied', JSON.stringify(error.appliedBeforeFailure));
       if (error.file) {
         core.error(message, {
           file: join(migrationsPath, error.file),
@@ -72,14 +80,16 @@ export async function run(): Promise<void> {
         .addRaw(`**Failed** (\`${error.code}\`)`, true)
         .addCodeBlock(message)
         .addRaw(
-          error.appliedBeforeFailure.length
-            ? `Applied before the failure: ${error.appliedBeforeFailure.map((a) => `\`${a.version}\` ${a.name} (${a.durationMs} ms)`).join(', ')}`
-            : 'Nothing was applied by this run.',
+          redactor.redact(
+            error.appliedBeforeFailure.length
+              ? `Applied before the failure: ${error.appliedBeforeFailure.map((a) => `\`${a.version}\` ${a.name} (${a.durationMs} ms)`).join(', ')}`
+              : 'Nothing was applied by this run.',
+          ),
           true,
         )
         .write()
         .catch(() => undefined);
-      core.setFailed(error.file ? `Migration failed (${error.code}) in ${error.file}` : message);
+      core.setFailed(redactor.redact(error.file ? `Migration failed (${error.code}) in ${error.file}` : message));
       return;
     }
     core.setFailed(message);

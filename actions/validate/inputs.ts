@@ -1,8 +1,6 @@
-import * as core from '@actions/core';
 import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
 import { parseBooleanInput } from '../shared/boolean-input.js';
-
-export { parseBooleanInput };
+import { typedIO } from '../shared/typed-io.js';
 
 /** Inputs of action.yml, in its order (a contract test compares them). */
 export const INPUT_NAMES = [
@@ -16,6 +14,8 @@ export const INPUT_NAMES = [
 
 /** Outputs of action.yml, in its order. */
 export const OUTPUT_NAMES = ['passed', 'report'] as const;
+
+export const io = typedIO(INPUT_NAMES, OUTPUT_NAMES);
 
 /** The validate action's inputs, read once. */
 export interface ValidateInputs {
@@ -35,13 +35,13 @@ export interface ValidateInputs {
 
 /** Reads every input once; empty inputs take the defaults documented in action.yml. */
 export function getInputs(): ValidateInputs {
-  const environment = core.getInput('environment').trim();
+  const environment = io.input('environment');
   return {
-    config: core.getInput('config').trim() || DEFAULT_CONFIG_PATH,
-    workingDirectory: core.getInput('working-directory').trim() || '.',
-    githubToken: core.getInput('github-token').trim(),
-    failOnWarn: parseBooleanInput('fail-on-warn', core.getInput('fail-on-warn'), false),
+    config: io.input('config') || DEFAULT_CONFIG_PATH,
+    workingDirectory: io.input('working-directory') || '.',
+    githubToken: io.input('github-token'),
+    failOnWarn: parseBooleanInput('fail-on-warn', io.input('fail-on-warn'), false),
     environment: environment === '' ? undefined : environment,
-    databaseUrl: core.getInput('database-url').trim() || (process.env.SUPABASE_DB_URL ?? '').trim(),
+    databaseUrl: io.input('database-url') || (process.env.SUPABASE_DB_URL ?? '').trim(),
   };
 }

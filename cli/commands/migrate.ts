@@ -1,6 +1,8 @@
 /** `shipline migrate`: plan and apply supabase/migrations against a database; exit 0 (done), 1 (refused or failed), 2 (usage). */
 import { join, resolve } from 'node:path';
-import { systemClock } from '../../lib/core/clock.js';
+import { loadConfig } from '../../lib/config/loader.js';
+import { migrationSettings } from '../../lib/config/migration-settings.js';
+import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
 import { describeError } from '../../lib/core/errors.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
 import { MigrationError } from '../../lib/supabase/migrations/errors.js';
@@ -14,14 +16,24 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export const OPTIONS: OptionSpecs = {
   'db-url': { type: 'string', description: 'PostgreSQL URL (default: $SUPABASE_DB_URL)' },
-  dir: { type: 'string', description: 'Migrations directory (default: supabase/migrations)' },
+  config: {
+    type: 'string',
+    description: 'Configuration file whose supabase settings are the defaults (default .github/shipline.yml)',
+  },
+  dir: { type: 'string', description: "Migrations directory (default: the config's supabase.migrations-dir)" },
   'dry-run': { type: 'boolean', description: 'Only show the plan; change nothing' },
   'allow-out-of-order': { type: 'boolean', description: 'Apply pending files older than the newest applied one' },
   'no-backup': { type: 'boolean', description: 'Skip the pg_dump backup before applying' },
   'backup-dir': { type: 'string', description: 'Where the backup goes (default: .shipline/backups)' },
-  'lock-timeout': { type: 'string', description: 'lock_timeout for the session (default 5s)' },
-  'statement-timeout': { type: 'string', description: 'statement_timeout for the session (default 15min)' },
-  wait: { type: 'string', description: 'Seconds to wait for another run holding the migration lock (default 60)' },
+  'lock-timeout': { type: 'string', description: "lock_timeout for the session (default: the config's, 5s)" },
+  'statement-timeout': {
+    type: 'string',
+    description: "statement_timeout for the session (default: the config's, 15min)",
+  },
+  wait: {
+    type: 'string',
+    description: "Seconds to wait for another run holding the migration lock (default: the config's, 60)",
+  },
   verbose: { type: 'boolean', short: 'v', description: 'Show debug output' },
   help: { type: 'boolean', short: 'h', description: 'Show this help' },
 };
@@ -46,31 +58,44 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const databaseUrl = str('db-url') ?? io.env.SUPABASE_DB_URL ?? '';
   if (!databaseUrl) {
-    throw new UsageError('usage', 'No database URL: pass --db-url or set SUPABASE_DB_URL');
+    throw new UsageError('usage', 'No database URL: pass --db-url or set SUPABASE_DB_URL', {
+      hint: 'e.g. --db-url postgres://postgres:<password>@<host>:5432/postgres (the session pooler or a direct connection).',
+    });
   }
-  const wait = Number(str('wait') ?? '60');
-  if (!Number.isFinite(wait) || wait < 0) throw new UsageError('usage', '--wait takes a number of seconds');
   const redactor = new Redactor();
   redactor.add(databaseUrl);
   redactor.addUrlCredentials(databaseUrl);
   const logger = redactingLogger(terminalLogger(io, { verbose: values.verbose === true }), redactor);
-  const migrationsDir = resolve(io.cwd, str('dir') ?? 'supabase/migrations');
+  const configPath = str('config') ?? DEFAULT_CONFIG_PATH;
+  const { config } = await loadConfig(configPath, { cwd: io.cwd, allowMissing: str('config') === undefined });
+  const settings = migrationSettings(
+    config,
+    {
+      migrationsDir: str('dir'),
+      lockTimeout: str('lock-timeout'),
+      statementTimeout: str('statement-timeout'),
+      advisoryLockTimeout: str('wait'),
+      ...(values['allow-out-of-order'] === true ? { allowOutOfOrder: true } : {}),
+      ...(values['no-backup'] === true ? { backup: false } : {}),
+    },
+    { lockTimeout: '--lock-timeout', statementTimeout: '--statement-timeout', advisoryLockTimeout: '--wait' },
+  );
+  const migrationsDir = resolve(io.cwd, settings.migrationsDir);
   try {
     const result = await migrate({
       databaseUrl,
       env: io.env,
       migrationsDir,
       dryRun: values['dry-run'] === true,
-      allowOutOfOrder: values['allow-out-of-order'] === true,
-      backupDir:
-        values['no-backup'] === true ? undefined : resolve(io.cwd, str('backup-dir') ?? join('.shipline', 'backups')),
-      lockTimeout: str('lock-timeout'),
-      statementTimeout: str('statement-timeout'),
-      advisoryLockTimeoutMs: Math.round(wait * 1000),
+      allowOutOfOrder: settings.allowOutOfOrder,
+      backupDir: settings.backup ? resolve(io.cwd, str('backup-dir') ?? join('.shipline', 'backups')) : undefined,
+      lockTimeout: settings.lockTimeout,
+      statementTimeout: settings.statementTimeout,
+      advisoryLockTimeoutMs: settings.advisoryLockTimeoutMs,
       appliedBy: `shipline-cli:${io.env.USER ?? 'unknown'}`,
       logger,
       redactor,
-      clock: systemClock,
+      clock: io.clock,
     });
     io.stdout(`${redactor.redact(renderText(result))}\n`);
     if (result.backupPath) io.stdout(`Backup: ${result.backupPath}\n`);

@@ -1,15 +1,11 @@
 /** `shipline validate`: the validate action's checks in a terminal, with exit codes 0 (passed), 1 (failed), 2 (could not run). */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { loadConfigOutcome } from '../../lib/checks/config-check.js';
-import { registerConfigSecrets, validationChecks } from '../../lib/checks/from-config.js';
-import { migrationChecks } from '../../lib/checks/migration-checks.js';
 import { buildJsonReport, renderTerminal } from '../../lib/checks/report.js';
-import { runChecks } from '../../lib/checks/runner.js';
+import { runValidation } from '../../lib/checks/validate.js';
 import { formatConfigIssue } from '../../lib/config/errors.js';
 import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
-import { systemClock } from '../../lib/core/clock.js';
+import { isDirectory } from '../../lib/core/fs.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
 import { formatOptions, type OptionSpecs, parseArgs, UsageError } from '../args.js';
 import { type CliIO, processIO, terminalLogger } from '../terminal-logger.js';
@@ -44,14 +40,6 @@ Options:
 ${formatOptions(OPTIONS)}
 `;
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** Runs `shipline validate` with `argv` (the words after `validate`); returns the exit code. */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   const { values } = parseArgs(argv, OPTIONS);
@@ -67,52 +55,49 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     });
   }
   const redactor = new Redactor();
-  const logger = redactingLogger(terminalLogger(io, { verbose: values.verbose === true }), redactor);
-
-  const outcome = await loadConfigOutcome(configPath, { cwd, allowMissing: values.config === undefined });
-  if (!outcome.ok) {
-    if (values.json) {
-      const checks = validationChecks(outcome);
-      const { results } = await runChecks(checks, { cwd, logger, clock: systemClock, redactor, env: io.env });
-      io.stdout(`${JSON.stringify(buildJsonReport(results, false), null, 2)}\n`);
-    }
-    const count = outcome.issues.length;
-    io.stderr(`${outcome.file}: ${count} problem${count === 1 ? '' : 's'}\n`);
-    for (const issue of outcome.issues) io.stderr(`  ${formatConfigIssue(issue)}\n`);
-    return EXIT.error;
-  }
-  registerConfigSecrets(outcome.config, io.env, redactor);
-  if (!outcome.found) logger.warning(`${outcome.file} not found; using the defaults`);
-
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   redactor.add(token);
   const databaseUrl = (typeof values['db-url'] === 'string' ? values['db-url'] : io.env.SUPABASE_DB_URL) || undefined;
-  redactor.add(databaseUrl);
-  redactor.addUrlCredentials(databaseUrl);
-  const [owner, repo] = (typeof values.repo === 'string' ? values.repo : (io.env.GITHUB_REPOSITORY ?? '')).split('/');
-  const checks = validationChecks(outcome, {
-    extra: migrationChecks(outcome.config, { cwd, redactor, ...(databaseUrl ? { databaseUrl } : {}) }),
+  const logger = redactingLogger(terminalLogger(io, { verbose: values.verbose === true }), redactor);
+  const [owner = '', repo = ''] = (
+    typeof values.repo === 'string' ? values.repo : (io.env.GITHUB_REPOSITORY ?? '')
+  ).split('/');
+
+  const { outcome, results, passed } = await runValidation({
+    cwd,
+    configPath,
+    allowMissing: values.config === undefined,
+    env: io.env,
     ...(typeof values.environment === 'string' ? { environment: values.environment } : {}),
     ...(token && owner && repo
       ? {
-          octokit: new Octokit({ auth: token, baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com' }),
-          owner,
-          repo,
+          github: {
+            octokit: new Octokit({ auth: token, baseUrl: io.env.GITHUB_API_URL || 'https://api.github.com' }),
+            owner,
+            repo,
+          },
         }
       : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    failOnWarn: values['fail-on-warn'] === true,
+    logger,
+    redactor,
+    clock: io.clock,
   });
-  const summary = await runChecks(checks, { cwd, logger, clock: systemClock, redactor, env: io.env });
-  const warned = summary.results.some((r) => r.status === 'warn');
-  const passed = summary.passed && !(values['fail-on-warn'] === true && warned);
-  for (const result of summary.results) {
+  if (values.json) io.stdout(`${redactor.redact(JSON.stringify(buildJsonReport(results, passed), null, 2))}\n`);
+  if (!outcome.ok) {
+    const count = outcome.issues.length;
+    io.stderr(`${outcome.file}: ${count} problem${count === 1 ? '' : 's'}\n`);
+    for (const issue of outcome.issues) io.stderr(`  ${redactor.redact(formatConfigIssue(issue))}\n`);
+    return EXIT.error;
+  }
+  for (const result of results) {
     for (const finding of result.findings ?? []) {
-      if (result.id === 'config') continue;
       const location = finding.file ? { file: finding.file, line: finding.line } : undefined;
       if (finding.severity === 'error') logger.error(finding.message, location);
       else logger.warning(finding.message, location);
     }
   }
-  if (values.json) io.stdout(`${redactor.redact(JSON.stringify(buildJsonReport(summary.results, passed), null, 2))}\n`);
-  else io.stdout(redactor.redact(renderTerminal(summary.results, { color: io.color })));
+  if (!values.json) io.stdout(redactor.redact(renderTerminal(results, { color: io.color })));
   return passed ? EXIT.passed : EXIT.failed;
 }

@@ -6115,560 +6115,13 @@ module.exports.warnTo = helper.warnTo;
 
 /***/ }),
 
-/***/ 3879:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-
-exports.parse = function (source, transform) {
-  return new ArrayParser(source, transform).parse()
-}
-
-class ArrayParser {
-  constructor (source, transform) {
-    this.source = source
-    this.transform = transform || identity
-    this.position = 0
-    this.entries = []
-    this.recorded = []
-    this.dimension = 0
-  }
-
-  isEof () {
-    return this.position >= this.source.length
-  }
-
-  nextCharacter () {
-    var character = this.source[this.position++]
-    if (character === '\\') {
-      return {
-        value: this.source[this.position++],
-        escaped: true
-      }
-    }
-    return {
-      value: character,
-      escaped: false
-    }
-  }
-
-  record (character) {
-    this.recorded.push(character)
-  }
-
-  newEntry (includeEmpty) {
-    var entry
-    if (this.recorded.length > 0 || includeEmpty) {
-      entry = this.recorded.join('')
-      if (entry === 'NULL' && !includeEmpty) {
-        entry = null
-      }
-      if (entry !== null) entry = this.transform(entry)
-      this.entries.push(entry)
-      this.recorded = []
-    }
-  }
-
-  consumeDimensions () {
-    if (this.source[0] === '[') {
-      while (!this.isEof()) {
-        var char = this.nextCharacter()
-        if (char.value === '=') break
-      }
-    }
-  }
-
-  parse (nested) {
-    var character, parser, quote
-    this.consumeDimensions()
-    while (!this.isEof()) {
-      character = this.nextCharacter()
-      if (character.value === '{' && !quote) {
-        this.dimension++
-        if (this.dimension > 1) {
-          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
-          this.entries.push(parser.parse(true))
-          this.position += parser.position - 2
-        }
-      } else if (character.value === '}' && !quote) {
-        this.dimension--
-        if (!this.dimension) {
-          this.newEntry()
-          if (nested) return this.entries
-        }
-      } else if (character.value === '"' && !character.escaped) {
-        if (quote) this.newEntry(true)
-        quote = !quote
-      } else if (character.value === ',' && !quote) {
-        this.newEntry()
-      } else {
-        this.record(character.value)
-      }
-    }
-    if (this.dimension !== 0) {
-      throw new Error('array dimension not balanced')
-    }
-    return this.entries
-  }
-}
-
-function identity (value) {
-  return value
-}
-
-
-/***/ }),
-
-/***/ 463:
-/***/ ((module) => {
-
-
-
-var bufferFrom = Buffer.from || Buffer
-
-module.exports = function parseBytea (input) {
-  if (/^\\x/.test(input)) {
-    // new 'hex' style response (pg >9.0)
-    return bufferFrom(input.substr(2), 'hex')
-  }
-  var output = ''
-  var i = 0
-  while (i < input.length) {
-    if (input[i] !== '\\') {
-      output += input[i]
-      ++i
-    } else {
-      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
-        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
-        i += 4
-      } else {
-        var backslashes = 1
-        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
-          backslashes++
-        }
-        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
-          output += '\\'
-        }
-        i += Math.floor(backslashes / 2) * 2
-      }
-    }
-  }
-  return bufferFrom(output, 'binary')
-}
-
-
-/***/ }),
-
-/***/ 2690:
-/***/ ((module) => {
-
-
-
-var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
-var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
-var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
-var INFINITY = /^-?infinity$/
-
-module.exports = function parseDate (isoDate) {
-  if (INFINITY.test(isoDate)) {
-    // Capitalize to Infinity before passing to Number
-    return Number(isoDate.replace('i', 'I'))
-  }
-  var matches = DATE_TIME.exec(isoDate)
-
-  if (!matches) {
-    // Force YYYY-MM-DD dates to be parsed as local time
-    return getDate(isoDate) || null
-  }
-
-  var isBC = !!matches[8]
-  var year = parseInt(matches[1], 10)
-  if (isBC) {
-    year = bcYearToNegativeYear(year)
-  }
-
-  var month = parseInt(matches[2], 10) - 1
-  var day = matches[3]
-  var hour = parseInt(matches[4], 10)
-  var minute = parseInt(matches[5], 10)
-  var second = parseInt(matches[6], 10)
-
-  var ms = matches[7]
-  ms = ms ? 1000 * parseFloat(ms) : 0
-
-  var date
-  var offset = timeZoneOffset(isoDate)
-  if (offset != null) {
-    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
-
-    // Account for years from 0 to 99 being interpreted as 1900-1999
-    // by Date.UTC / the multi-argument form of the Date constructor
-    if (is0To99(year)) {
-      date.setUTCFullYear(year)
-    }
-
-    if (offset !== 0) {
-      date.setTime(date.getTime() - offset)
-    }
-  } else {
-    date = new Date(year, month, day, hour, minute, second, ms)
-
-    if (is0To99(year)) {
-      date.setFullYear(year)
-    }
-  }
-
-  return date
-}
-
-function getDate (isoDate) {
-  var matches = DATE.exec(isoDate)
-  if (!matches) {
-    return
-  }
-
-  var year = parseInt(matches[1], 10)
-  var isBC = !!matches[4]
-  if (isBC) {
-    year = bcYearToNegativeYear(year)
-  }
-
-  var month = parseInt(matches[2], 10) - 1
-  var day = matches[3]
-  // YYYY-MM-DD will be parsed as local time
-  var date = new Date(year, month, day)
-
-  if (is0To99(year)) {
-    date.setFullYear(year)
-  }
-
-  return date
-}
-
-// match timezones:
-// Z (UTC)
-// -05
-// +06:30
-function timeZoneOffset (isoDate) {
-  if (isoDate.endsWith('+00')) {
-    return 0
-  }
-
-  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
-  if (!zone) return
-  var type = zone[1]
-
-  if (type === 'Z') {
-    return 0
-  }
-  var sign = type === '-' ? -1 : 1
-  var offset = parseInt(zone[2], 10) * 3600 +
-    parseInt(zone[3] || 0, 10) * 60 +
-    parseInt(zone[4] || 0, 10)
-
-  return offset * sign * 1000
-}
-
-function bcYearToNegativeYear (year) {
-  // Account for numerical difference between representations of BC years
-  // See: https://github.com/bendrucker/postgres-date/issues/5
-  return -(year - 1)
-}
-
-function is0To99 (num) {
-  return num >= 0 && num < 100
-}
-
-
-/***/ }),
-
-/***/ 8755:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var extend = __nccwpck_require__(223)
-
-module.exports = PostgresInterval
-
-function PostgresInterval (raw) {
-  if (!(this instanceof PostgresInterval)) {
-    return new PostgresInterval(raw)
-  }
-  extend(this, parse(raw))
-}
-var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
-PostgresInterval.prototype.toPostgres = function () {
-  var filtered = properties.filter(this.hasOwnProperty, this)
-
-  // In addition to `properties`, we need to account for fractions of seconds.
-  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
-    filtered.push('seconds')
-  }
-
-  if (filtered.length === 0) return '0'
-  return filtered
-    .map(function (property) {
-      var value = this[property] || 0
-
-      // Account for fractional part of seconds,
-      // remove trailing zeroes.
-      if (property === 'seconds' && this.milliseconds) {
-        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
-      }
-
-      return value + ' ' + property
-    }, this)
-    .join(' ')
-}
-
-var propertiesISOEquivalent = {
-  years: 'Y',
-  months: 'M',
-  days: 'D',
-  hours: 'H',
-  minutes: 'M',
-  seconds: 'S'
-}
-var dateProperties = ['years', 'months', 'days']
-var timeProperties = ['hours', 'minutes', 'seconds']
-// according to ISO 8601
-PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
-  var datePart = dateProperties
-    .map(buildProperty, this)
-    .join('')
-
-  var timePart = timeProperties
-    .map(buildProperty, this)
-    .join('')
-
-  return 'P' + datePart + 'T' + timePart
-
-  function buildProperty (property) {
-    var value = this[property] || 0
-
-    // Account for fractional part of seconds,
-    // remove trailing zeroes.
-    if (property === 'seconds' && this.milliseconds) {
-      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
-    }
-
-    return value + propertiesISOEquivalent[property]
-  }
-}
-
-var NUMBER = '([+-]?\\d+)'
-var YEAR = NUMBER + '\\s+years?'
-var MONTH = NUMBER + '\\s+mons?'
-var DAY = NUMBER + '\\s+days?'
-var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
-var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
-  return '(' + regexString + ')?'
-})
-  .join('\\s*'))
-
-// Positions of values in regex match
-var positions = {
-  years: 2,
-  months: 4,
-  days: 6,
-  hours: 9,
-  minutes: 10,
-  seconds: 11,
-  milliseconds: 12
-}
-// We can use negative time
-var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
-
-function parseMilliseconds (fraction) {
-  // add omitted zeroes
-  var microseconds = fraction + '000000'.slice(fraction.length)
-  return parseInt(microseconds, 10) / 1000
-}
-
-function parse (interval) {
-  if (!interval) return {}
-  var matches = INTERVAL.exec(interval)
-  var isNegative = matches[8] === '-'
-  return Object.keys(positions)
-    .reduce(function (parsed, property) {
-      var position = positions[property]
-      var value = matches[position]
-      // no empty string
-      if (!value) return parsed
-      // milliseconds are actually microseconds (up to 6 digits)
-      // with omitted trailing zeroes.
-      value = property === 'milliseconds'
-        ? parseMilliseconds(value)
-        : parseInt(value, 10)
-      // no zeros
-      if (!value) return parsed
-      if (isNegative && ~negatives.indexOf(property)) {
-        value *= -1
-      }
-      parsed[property] = value
-      return parsed
-    }, {})
-}
-
-
-/***/ }),
-
-/***/ 5286:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-/*
-Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
-
-Permission to use, copy, modify, and/or distribute this software for any
-purpose with or without fee is hereby granted, provided that the above
-copyright notice and this permission notice appear in all copies.
-
-THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
-WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
-MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
-ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
-WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
-ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
-IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
-*/
-
-
-
-const { Transform } = __nccwpck_require__(2203)
-const { StringDecoder } = __nccwpck_require__(3193)
-const kLast = Symbol('last')
-const kDecoder = Symbol('decoder')
-
-function transform (chunk, enc, cb) {
-  let list
-  if (this.overflow) { // Line buffer is full. Skip to start of next line.
-    const buf = this[kDecoder].write(chunk)
-    list = buf.split(this.matcher)
-
-    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
-
-    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
-    list.shift()
-    this.overflow = false
-  } else {
-    this[kLast] += this[kDecoder].write(chunk)
-    list = this[kLast].split(this.matcher)
-  }
-
-  this[kLast] = list.pop()
-
-  for (let i = 0; i < list.length; i++) {
-    try {
-      push(this, this.mapper(list[i]))
-    } catch (error) {
-      return cb(error)
-    }
-  }
-
-  this.overflow = this[kLast].length > this.maxLength
-  if (this.overflow && !this.skipOverflow) {
-    cb(new Error('maximum buffer reached'))
-    return
-  }
-
-  cb()
-}
-
-function flush (cb) {
-  // forward any gibberish left in there
-  this[kLast] += this[kDecoder].end()
-
-  if (this[kLast]) {
-    try {
-      push(this, this.mapper(this[kLast]))
-    } catch (error) {
-      return cb(error)
-    }
-  }
-
-  cb()
-}
-
-function push (self, val) {
-  if (val !== undefined) {
-    self.push(val)
-  }
-}
-
-function noop (incoming) {
-  return incoming
-}
-
-function split (matcher, mapper, options) {
-  // Set defaults for any arguments not supplied.
-  matcher = matcher || /\r?\n/
-  mapper = mapper || noop
-  options = options || {}
-
-  // Test arguments explicitly.
-  switch (arguments.length) {
-    case 1:
-      // If mapper is only argument.
-      if (typeof matcher === 'function') {
-        mapper = matcher
-        matcher = /\r?\n/
-      // If options is only argument.
-      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
-        options = matcher
-        matcher = /\r?\n/
-      }
-      break
-
-    case 2:
-      // If mapper and options are arguments.
-      if (typeof matcher === 'function') {
-        options = mapper
-        mapper = matcher
-        matcher = /\r?\n/
-      // If matcher and options are arguments.
-      } else if (typeof mapper === 'object') {
-        options = mapper
-        mapper = noop
-      }
-  }
-
-  options = Object.assign({}, options)
-  options.autoDestroy = true
-  options.transform = transform
-  options.flush = flush
-  options.readableObjectMode = true
-
-  const stream = new Transform(options)
-
-  stream[kLast] = ''
-  stream[kDecoder] = new StringDecoder('utf8')
-  stream.matcher = matcher
-  stream.mapper = mapper
-  stream.maxLength = options.maxLength
-  stream.skipOverflow = options.skipOverflow || false
-  stream.overflow = false
-  stream._destroy = function (err, cb) {
-    // Weird Node v12 bug that we need to work around
-    this._writableState.errorEmitted = false
-    cb(err)
-  }
-
-  return stream
-}
-
-module.exports = split
-
-
-/***/ }),
-
-/***/ 6501:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const pico = __nccwpck_require__(1667);
-const utils = __nccwpck_require__(504);
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6686,7 +6139,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 4564:
+/***/ 5595:
 /***/ ((module) => {
 
 
@@ -6877,13 +6330,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1458:
+/***/ 8265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(4564);
-const utils = __nccwpck_require__(504);
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
 
 /**
  * Constants
@@ -8309,15 +7762,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 1667:
+/***/ 8016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(5008);
-const parse = __nccwpck_require__(1458);
-const utils = __nccwpck_require__(504);
-const constants = __nccwpck_require__(4564);
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8677,12 +8130,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5008:
+/***/ 1781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(504);
+const utils = __nccwpck_require__(4059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8699,7 +8152,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(4564);
+} = __nccwpck_require__(5595);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -9087,7 +8540,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 504:
+/***/ 4059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -9098,7 +8551,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(4564);
+} = __nccwpck_require__(5595);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -9162,6 +8615,553 @@ exports.basename = (path, { windows } = {}) => {
 
   return last;
 };
+
+
+/***/ }),
+
+/***/ 3879:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.parse = function (source, transform) {
+  return new ArrayParser(source, transform).parse()
+}
+
+class ArrayParser {
+  constructor (source, transform) {
+    this.source = source
+    this.transform = transform || identity
+    this.position = 0
+    this.entries = []
+    this.recorded = []
+    this.dimension = 0
+  }
+
+  isEof () {
+    return this.position >= this.source.length
+  }
+
+  nextCharacter () {
+    var character = this.source[this.position++]
+    if (character === '\\') {
+      return {
+        value: this.source[this.position++],
+        escaped: true
+      }
+    }
+    return {
+      value: character,
+      escaped: false
+    }
+  }
+
+  record (character) {
+    this.recorded.push(character)
+  }
+
+  newEntry (includeEmpty) {
+    var entry
+    if (this.recorded.length > 0 || includeEmpty) {
+      entry = this.recorded.join('')
+      if (entry === 'NULL' && !includeEmpty) {
+        entry = null
+      }
+      if (entry !== null) entry = this.transform(entry)
+      this.entries.push(entry)
+      this.recorded = []
+    }
+  }
+
+  consumeDimensions () {
+    if (this.source[0] === '[') {
+      while (!this.isEof()) {
+        var char = this.nextCharacter()
+        if (char.value === '=') break
+      }
+    }
+  }
+
+  parse (nested) {
+    var character, parser, quote
+    this.consumeDimensions()
+    while (!this.isEof()) {
+      character = this.nextCharacter()
+      if (character.value === '{' && !quote) {
+        this.dimension++
+        if (this.dimension > 1) {
+          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
+          this.entries.push(parser.parse(true))
+          this.position += parser.position - 2
+        }
+      } else if (character.value === '}' && !quote) {
+        this.dimension--
+        if (!this.dimension) {
+          this.newEntry()
+          if (nested) return this.entries
+        }
+      } else if (character.value === '"' && !character.escaped) {
+        if (quote) this.newEntry(true)
+        quote = !quote
+      } else if (character.value === ',' && !quote) {
+        this.newEntry()
+      } else {
+        this.record(character.value)
+      }
+    }
+    if (this.dimension !== 0) {
+      throw new Error('array dimension not balanced')
+    }
+    return this.entries
+  }
+}
+
+function identity (value) {
+  return value
+}
+
+
+/***/ }),
+
+/***/ 463:
+/***/ ((module) => {
+
+
+
+var bufferFrom = Buffer.from || Buffer
+
+module.exports = function parseBytea (input) {
+  if (/^\\x/.test(input)) {
+    // new 'hex' style response (pg >9.0)
+    return bufferFrom(input.substr(2), 'hex')
+  }
+  var output = ''
+  var i = 0
+  while (i < input.length) {
+    if (input[i] !== '\\') {
+      output += input[i]
+      ++i
+    } else {
+      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
+        i += 4
+      } else {
+        var backslashes = 1
+        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
+          backslashes++
+        }
+        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+          output += '\\'
+        }
+        i += Math.floor(backslashes / 2) * 2
+      }
+    }
+  }
+  return bufferFrom(output, 'binary')
+}
+
+
+/***/ }),
+
+/***/ 2690:
+/***/ ((module) => {
+
+
+
+var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
+var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
+var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
+var INFINITY = /^-?infinity$/
+
+module.exports = function parseDate (isoDate) {
+  if (INFINITY.test(isoDate)) {
+    // Capitalize to Infinity before passing to Number
+    return Number(isoDate.replace('i', 'I'))
+  }
+  var matches = DATE_TIME.exec(isoDate)
+
+  if (!matches) {
+    // Force YYYY-MM-DD dates to be parsed as local time
+    return getDate(isoDate) || null
+  }
+
+  var isBC = !!matches[8]
+  var year = parseInt(matches[1], 10)
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  var hour = parseInt(matches[4], 10)
+  var minute = parseInt(matches[5], 10)
+  var second = parseInt(matches[6], 10)
+
+  var ms = matches[7]
+  ms = ms ? 1000 * parseFloat(ms) : 0
+
+  var date
+  var offset = timeZoneOffset(isoDate)
+  if (offset != null) {
+    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
+
+    // Account for years from 0 to 99 being interpreted as 1900-1999
+    // by Date.UTC / the multi-argument form of the Date constructor
+    if (is0To99(year)) {
+      date.setUTCFullYear(year)
+    }
+
+    if (offset !== 0) {
+      date.setTime(date.getTime() - offset)
+    }
+  } else {
+    date = new Date(year, month, day, hour, minute, second, ms)
+
+    if (is0To99(year)) {
+      date.setFullYear(year)
+    }
+  }
+
+  return date
+}
+
+function getDate (isoDate) {
+  var matches = DATE.exec(isoDate)
+  if (!matches) {
+    return
+  }
+
+  var year = parseInt(matches[1], 10)
+  var isBC = !!matches[4]
+  if (isBC) {
+    year = bcYearToNegativeYear(year)
+  }
+
+  var month = parseInt(matches[2], 10) - 1
+  var day = matches[3]
+  // YYYY-MM-DD will be parsed as local time
+  var date = new Date(year, month, day)
+
+  if (is0To99(year)) {
+    date.setFullYear(year)
+  }
+
+  return date
+}
+
+// match timezones:
+// Z (UTC)
+// -05
+// +06:30
+function timeZoneOffset (isoDate) {
+  if (isoDate.endsWith('+00')) {
+    return 0
+  }
+
+  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
+  if (!zone) return
+  var type = zone[1]
+
+  if (type === 'Z') {
+    return 0
+  }
+  var sign = type === '-' ? -1 : 1
+  var offset = parseInt(zone[2], 10) * 3600 +
+    parseInt(zone[3] || 0, 10) * 60 +
+    parseInt(zone[4] || 0, 10)
+
+  return offset * sign * 1000
+}
+
+function bcYearToNegativeYear (year) {
+  // Account for numerical difference between representations of BC years
+  // See: https://github.com/bendrucker/postgres-date/issues/5
+  return -(year - 1)
+}
+
+function is0To99 (num) {
+  return num >= 0 && num < 100
+}
+
+
+/***/ }),
+
+/***/ 8755:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var extend = __nccwpck_require__(223)
+
+module.exports = PostgresInterval
+
+function PostgresInterval (raw) {
+  if (!(this instanceof PostgresInterval)) {
+    return new PostgresInterval(raw)
+  }
+  extend(this, parse(raw))
+}
+var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
+PostgresInterval.prototype.toPostgres = function () {
+  var filtered = properties.filter(this.hasOwnProperty, this)
+
+  // In addition to `properties`, we need to account for fractions of seconds.
+  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
+    filtered.push('seconds')
+  }
+
+  if (filtered.length === 0) return '0'
+  return filtered
+    .map(function (property) {
+      var value = this[property] || 0
+
+      // Account for fractional part of seconds,
+      // remove trailing zeroes.
+      if (property === 'seconds' && this.milliseconds) {
+        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
+      }
+
+      return value + ' ' + property
+    }, this)
+    .join(' ')
+}
+
+var propertiesISOEquivalent = {
+  years: 'Y',
+  months: 'M',
+  days: 'D',
+  hours: 'H',
+  minutes: 'M',
+  seconds: 'S'
+}
+var dateProperties = ['years', 'months', 'days']
+var timeProperties = ['hours', 'minutes', 'seconds']
+// according to ISO 8601
+PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
+  var datePart = dateProperties
+    .map(buildProperty, this)
+    .join('')
+
+  var timePart = timeProperties
+    .map(buildProperty, this)
+    .join('')
+
+  return 'P' + datePart + 'T' + timePart
+
+  function buildProperty (property) {
+    var value = this[property] || 0
+
+    // Account for fractional part of seconds,
+    // remove trailing zeroes.
+    if (property === 'seconds' && this.milliseconds) {
+      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
+    }
+
+    return value + propertiesISOEquivalent[property]
+  }
+}
+
+var NUMBER = '([+-]?\\d+)'
+var YEAR = NUMBER + '\\s+years?'
+var MONTH = NUMBER + '\\s+mons?'
+var DAY = NUMBER + '\\s+days?'
+var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
+var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
+  return '(' + regexString + ')?'
+})
+  .join('\\s*'))
+
+// Positions of values in regex match
+var positions = {
+  years: 2,
+  months: 4,
+  days: 6,
+  hours: 9,
+  minutes: 10,
+  seconds: 11,
+  milliseconds: 12
+}
+// We can use negative time
+var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
+
+function parseMilliseconds (fraction) {
+  // add omitted zeroes
+  var microseconds = fraction + '000000'.slice(fraction.length)
+  return parseInt(microseconds, 10) / 1000
+}
+
+function parse (interval) {
+  if (!interval) return {}
+  var matches = INTERVAL.exec(interval)
+  var isNegative = matches[8] === '-'
+  return Object.keys(positions)
+    .reduce(function (parsed, property) {
+      var position = positions[property]
+      var value = matches[position]
+      // no empty string
+      if (!value) return parsed
+      // milliseconds are actually microseconds (up to 6 digits)
+      // with omitted trailing zeroes.
+      value = property === 'milliseconds'
+        ? parseMilliseconds(value)
+        : parseInt(value, 10)
+      // no zeros
+      if (!value) return parsed
+      if (isNegative && ~negatives.indexOf(property)) {
+        value *= -1
+      }
+      parsed[property] = value
+      return parsed
+    }, {})
+}
+
+
+/***/ }),
+
+/***/ 5286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*
+Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
+
+Permission to use, copy, modify, and/or distribute this software for any
+purpose with or without fee is hereby granted, provided that the above
+copyright notice and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
+IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+*/
+
+
+
+const { Transform } = __nccwpck_require__(2203)
+const { StringDecoder } = __nccwpck_require__(3193)
+const kLast = Symbol('last')
+const kDecoder = Symbol('decoder')
+
+function transform (chunk, enc, cb) {
+  let list
+  if (this.overflow) { // Line buffer is full. Skip to start of next line.
+    const buf = this[kDecoder].write(chunk)
+    list = buf.split(this.matcher)
+
+    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
+
+    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
+    list.shift()
+    this.overflow = false
+  } else {
+    this[kLast] += this[kDecoder].write(chunk)
+    list = this[kLast].split(this.matcher)
+  }
+
+  this[kLast] = list.pop()
+
+  for (let i = 0; i < list.length; i++) {
+    try {
+      push(this, this.mapper(list[i]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  this.overflow = this[kLast].length > this.maxLength
+  if (this.overflow && !this.skipOverflow) {
+    cb(new Error('maximum buffer reached'))
+    return
+  }
+
+  cb()
+}
+
+function flush (cb) {
+  // forward any gibberish left in there
+  this[kLast] += this[kDecoder].end()
+
+  if (this[kLast]) {
+    try {
+      push(this, this.mapper(this[kLast]))
+    } catch (error) {
+      return cb(error)
+    }
+  }
+
+  cb()
+}
+
+function push (self, val) {
+  if (val !== undefined) {
+    self.push(val)
+  }
+}
+
+function noop (incoming) {
+  return incoming
+}
+
+function split (matcher, mapper, options) {
+  // Set defaults for any arguments not supplied.
+  matcher = matcher || /\r?\n/
+  mapper = mapper || noop
+  options = options || {}
+
+  // Test arguments explicitly.
+  switch (arguments.length) {
+    case 1:
+      // If mapper is only argument.
+      if (typeof matcher === 'function') {
+        mapper = matcher
+        matcher = /\r?\n/
+      // If options is only argument.
+      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+        options = matcher
+        matcher = /\r?\n/
+      }
+      break
+
+    case 2:
+      // If mapper and options are arguments.
+      if (typeof matcher === 'function') {
+        options = mapper
+        mapper = matcher
+        matcher = /\r?\n/
+      // If matcher and options are arguments.
+      } else if (typeof mapper === 'object') {
+        options = mapper
+        mapper = noop
+      }
+  }
+
+  options = Object.assign({}, options)
+  options.autoDestroy = true
+  options.transform = transform
+  options.flush = flush
+  options.readableObjectMode = true
+
+  const stream = new Transform(options)
+
+  stream[kLast] = ''
+  stream[kDecoder] = new StringDecoder('utf8')
+  stream.matcher = matcher
+  stream.mapper = mapper
+  stream.maxLength = options.maxLength
+  stream.skipOverflow = options.skipOverflow || false
+  stream.overflow = false
+  stream._destroy = function (err, cb) {
+    // Weird Node v12 bug that we need to work around
+    this._writableState.errorEmitted = false
+    cb(err)
+  }
+
+  return stream
+}
+
+module.exports = split
 
 
 /***/ }),
@@ -37563,7 +37563,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9924);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8405);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -37572,7 +37572,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9924:
+/***/ 8405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37581,8 +37581,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "os"
@@ -37609,7 +37607,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function toCommandProperties(annotationProperties) {
+function utils_toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -38982,7 +38980,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -40421,7 +40419,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -40429,7 +40427,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -40437,7 +40435,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -45413,6 +45411,106 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
   }
 );
 
+
+;// CONCATENATED MODULE: ./lib/checks/report.ts
+const EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skip: '⏭️' };
+const WORD = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip' };
+const ANSI = { pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', skip: '\x1b[90m' };
+/** How many results have each status. */
+function countStatuses(results) {
+    const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
+    for (const r of results)
+        counts[r.status]++;
+    return counts;
+}
+/** One line such as `4 passed, 1 failed, 1 warning, 2 skipped` (zero counts left out). */
+function summaryLine(results) {
+    const c = countStatuses(results);
+    const parts = [
+        c.pass ? `${c.pass} passed` : '',
+        c.fail ? `${c.fail} failed` : '',
+        c.warn ? `${c.warn} warning${c.warn === 1 ? '' : 's'}` : '',
+        c.skip ? `${c.skip} skipped` : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? parts.join(', ') : 'no checks ran';
+}
+/** `850 ms`, `1.2 s`, `2 min 5 s`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+/** Makes text safe inside a markdown table cell: no HTML, no column breaks, newlines as `<br>`. */
+function escapeTableCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function fence(text) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    return '`'.repeat(longest + 1);
+}
+/** The job-summary markdown: heading, verdict line, results table, then collapsible details of failures and warnings. */
+function renderMarkdown(results, options = {}) {
+    const failed = results.some((r) => r.status === 'fail');
+    const lines = [
+        `## ${options.title ?? 'Shipline validate'}`,
+        '',
+        `${failed ? '❌ **Failed**' : '✅ **Passed**'}: ${summaryLine(results)}`,
+        '',
+        '| Check | Result | Duration | Message |',
+        '| --- | --- | ---: | --- |',
+    ];
+    for (const r of results) {
+        lines.push(`| ${escapeTableCell(r.title)} | ${EMOJI[r.status]} ${r.status} | ${formatDuration(r.durationMs)} | ${escapeTableCell(r.message)} |`);
+    }
+    for (const r of results) {
+        if (!r.details || (r.status !== 'fail' && r.status !== 'warn'))
+            continue;
+        const f = fence(r.details);
+        lines.push('', `<details><summary>${escapeTableCell(r.title)}</summary>`, '', `${f}text`, r.details, f, '', '</details>');
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** A plain-text table for terminals: aligned columns, one row per check, then the verdict line. */
+function renderTerminal(results, options = {}) {
+    const header = ['CHECK', 'RESULT', 'TIME', 'MESSAGE'];
+    const rows = results.map((r) => [
+        r.title,
+        WORD[r.status],
+        formatDuration(r.durationMs),
+        r.message.replace(/\s*\r?\n\s*/g, ' '),
+    ]);
+    const widths = [0, 1, 2].map((i) => Math.max(header[i]?.length ?? 0, ...rows.map((row) => row[i]?.length ?? 0)));
+    const line = (cells, status) => cells
+        .map((cell, i) => {
+        const padded = i < 3 ? cell.padEnd(widths[i] ?? 0) : cell;
+        return options.color && status && i === 1 ? `${ANSI[status]}${padded}\x1b[0m` : padded;
+    })
+        .join('  ')
+        .trimEnd();
+    const out = [line(header)];
+    results.forEach((r, index) => {
+        out.push(line(rows[index] ?? [], r.status));
+        if (options.details !== false && r.details && (r.status === 'fail' || r.status === 'warn')) {
+            for (const detail of r.details.split(/\r?\n/))
+                out.push(`    ${detail}`);
+        }
+    });
+    const failed = results.some((r) => r.status === 'fail');
+    out.push('', `${failed ? 'FAILED' : 'PASSED'}: ${summaryLine(results)}`);
+    return `${out.join('\n')}\n`;
+}
+/** Builds the JSON report; `passed` is what the caller decided (e.g. warnings fail with fail-on-warn). */
+function buildJsonReport(results, passed) {
+    return { version: 1, passed, counts: countStatuses(results), checks: [...results] };
+}
 
 ;// CONCATENATED MODULE: ./lib/core/errors.ts
 /**
@@ -56513,8 +56611,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6501);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -57231,9 +57330,10 @@ function commandCheck(options) {
 
 ;// CONCATENATED MODULE: ./lib/checks/env-check.ts
 /**
- * Checks that each required variable is present and non-blank in `ctx.env`, and meets its `minLength` and
- * `pattern`. Every present value is registered with the redactor before anything is logged; messages name the
- * variable and the rule, never the value. All problems are reported at once.
+ * Checks that each required variable is present and non-blank in `ctx.env`, and that every set one meets its
+ * `minLength` and `pattern`; optional rules whose variable is unset are skipped. Secret values are registered with
+ * the redactor before anything is logged; messages name the variable and the rule, never the value. All problems
+ * are reported at once.
  */
 function envCheck(options) {
     return {
@@ -57241,12 +57341,19 @@ function envCheck(options) {
         title: 'Environment variables',
         async run(ctx) {
             // Register first: nothing below may print a value, but a later log or error might quote one.
-            for (const rule of options.required)
-                ctx.redactor.add(ctx.env[rule.name]);
+            for (const rule of options.rules)
+                if (rule.secret !== false)
+                    ctx.redactor.add(ctx.env[rule.name]);
+            const unset = (name) => (ctx.env[name] ?? '').trim() === '';
+            const active = options.rules.filter((r) => r.required !== false || !unset(r.name));
+            const optionalUnset = options.rules.filter((r) => !active.includes(r)).map((r) => r.name);
+            if (active.length === 0) {
+                return { status: 'skip', message: `optional variables not set: ${optionalUnset.join(', ')}` };
+            }
             const missing = [];
             const weak = new Set();
             const problems = [];
-            for (const rule of options.required) {
+            for (const rule of active) {
                 const value = ctx.env[rule.name];
                 const why = rule.description ? ` — ${rule.description}` : '';
                 if (value === undefined || value.trim() === '') {
@@ -57274,9 +57381,10 @@ function envCheck(options) {
                     }
                 }
             }
-            const count = options.required.length;
+            const note = optionalUnset.length > 0 ? ` (optional, not set: ${optionalUnset.join(', ')})` : '';
+            const count = active.length;
             if (problems.length === 0) {
-                return { status: 'pass', message: `${count} required variable${count === 1 ? '' : 's'} present` };
+                return { status: 'pass', message: `${count} variable${count === 1 ? '' : 's'} present and valid${note}` };
             }
             const parts = [];
             if (missing.length > 0)
@@ -57285,7 +57393,7 @@ function envCheck(options) {
                 parts.push(`not meeting their rules: ${[...weak].join(', ')}`);
             return {
                 status: 'fail',
-                message: ctx.redactor.redact(parts.join('; ')),
+                message: ctx.redactor.redact(parts.join('; ') + note),
                 details: ctx.redactor.redact(problems.join('\n')),
             };
         },
@@ -57398,7 +57506,7 @@ function formatLocal(at, timeZone) {
     const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
     return `${get('weekday')} ${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
 }
-function formatDuration(ms) {
+function freeze_check_formatDuration(ms) {
     const minutes = Math.round(ms / MINUTE_MS);
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
@@ -57449,7 +57557,7 @@ function freezeCheck(options) {
             if (state.active.length > 0) {
                 const names = state.active.map(describeWindow).join(', ');
                 const until = state.endsAt
-                    ? `ends ${formatLocal(state.endsAt, tz)} (in ${formatDuration(state.endsAt.getTime() - now.getTime())})`
+                    ? `ends ${formatLocal(state.endsAt, tz)} (in ${freeze_check_formatDuration(state.endsAt.getTime() - now.getTime())})`
                     : 'has no end within 8 days';
                 return { status: 'fail', message: `deploy freeze ${names} is in effect; it ${until}` };
             }
@@ -57458,40 +57566,12 @@ function freezeCheck(options) {
                 const { startsAt } = state.next;
                 return {
                     status: 'warn',
-                    message: `deploy freeze ${names} starts ${formatLocal(startsAt, tz)} (in ${formatDuration(startsAt.getTime() - now.getTime())})`,
+                    message: `deploy freeze ${names} starts ${formatLocal(startsAt, tz)} (in ${freeze_check_formatDuration(startsAt.getTime() - now.getTime())})`,
                 };
             }
             return { status: 'pass', message: `no deploy freeze now or within 24 h (${tz})` };
         },
     };
-}
-
-;// CONCATENATED MODULE: ./lib/checks/glob-match.ts
-/**
- * Matches a name such as a branch against a simple glob: `*` matches any run of characters except `/`,
- * `**` matches anything (slashes included), `?` one character other than `/`; everything else is literal.
- */
-function matchesGlob(name, pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*') {
-            if (pattern[i + 1] === '*') {
-                source += '.*';
-                i++;
-            }
-            else {
-                source += '[^/]*';
-            }
-        }
-        else if (c === '?') {
-            source += '[^/]';
-        }
-        else {
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-        }
-    }
-    return new RegExp(`^${source}$`).test(name);
 }
 
 ;// CONCATENATED MODULE: ./lib/checks/semver.ts
@@ -57561,6 +57641,7 @@ function compareSemver(a, b) {
 
 
 
+
 function git(ctx, args) {
     return new Promise((resolve) => {
         (0,external_node_child_process_namespaceObject.execFile)('git', args, {
@@ -57620,8 +57701,11 @@ function gitCheck(options) {
             const details = [];
             if (options.requireClean) {
                 const status = await git(ctx, ['status', '--porcelain', '--untracked-files=normal']);
-                if (!status.ok)
-                    throw new Error(`git status failed: ${status.stderr.trim()}`);
+                if (!status.ok) {
+                    throw new ShiplineError('git_failed', `git status failed: ${status.stderr.trim()}`, {
+                        hint: 'Run the check inside a git checkout (actions/checkout) with a readable .git folder.',
+                    });
+                }
                 const changed = status.stdout.split('\n').filter((l) => l.trim() !== '');
                 if (changed.length === 0)
                     passes.push('working tree clean');
@@ -57643,7 +57727,7 @@ function gitCheck(options) {
                 if (!branch) {
                     failures.push('HEAD is detached and neither GITHUB_HEAD_REF nor GITHUB_REF_NAME names a branch');
                 }
-                else if (options.allowedBranches.some((p) => matchesGlob(branch, p))) {
+                else if (options.allowedBranches.some((p) => picomatch_default().isMatch(branch, p))) {
                     passes.push(`branch ${branch} allowed`);
                 }
                 else {
@@ -57706,65 +57790,6 @@ async function checkReleaseTag(ctx, prefix) {
         };
     }
     return { ok: true, message: `HEAD is release ${head.tag}` };
-}
-
-;// CONCATENATED MODULE: ./lib/checks/runner.ts
-
-const providers = new Map();
-/** Registers (or replaces) a named check provider; returns a function that unregisters it. */
-function registerCheckProvider(name, provider) {
-    providers.set(name, provider);
-    return () => {
-        if (providers.get(name) === provider)
-            providers.delete(name);
-    };
-}
-/** The checks every registered provider contributes for `config`, in registration order. */
-function providedChecks(config) {
-    return [...providers.values()].flatMap((provider) => provider(config));
-}
-/**
- * Runs `checks` one after another. A check that throws becomes a `fail` naming the error (redacted); it never
- * stops the others. Each result carries its duration. `passed` is false when any check failed.
- */
-async function runChecks(checks, ctx, options = {}) {
-    const now = options.now ?? (() => performance.now());
-    const results = [];
-    for (const check of checks) {
-        const started = now();
-        let result;
-        try {
-            if (ctx.signal?.aborted)
-                throw new Error('cancelled before it started');
-            const outcome = await check.run(ctx);
-            result = {
-                ...outcome,
-                id: check.id,
-                title: check.title,
-                message: ctx.redactor.redact(outcome.message),
-                details: outcome.details === undefined ? undefined : ctx.redactor.redact(outcome.details),
-                findings: outcome.findings?.map((f) => ({ ...f, message: ctx.redactor.redact(f.message) })),
-                durationMs: 0,
-            };
-            if (result.details === undefined)
-                delete result.details;
-            if (result.findings === undefined)
-                delete result.findings;
-        }
-        catch (error) {
-            result = {
-                id: check.id,
-                title: check.title,
-                status: 'fail',
-                message: ctx.redactor.redact(`the check could not run: ${describeError(error).replace(/\n/g, ' ')}`),
-                durationMs: 0,
-            };
-        }
-        result.durationMs = Math.max(0, Math.round(now() - started));
-        results.push(result);
-        options.onResult?.(result);
-    }
-    return { passed: results.every((r) => r.status !== 'fail'), results };
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -57928,14 +57953,13 @@ function tlsCheck(options) {
 
 
 
-
 /** A check that always returns the same result (used for "not configured" and "skipped" rows). */
 function fixedCheck(id, title, status, message) {
     return { id, title, run: async () => ({ status, message }) };
 }
 /**
  * The checks the `validate:` section asks for, in report order: environment, env, git, commands, TLS, bundle,
- * freeze, blocking issues, then checks from registered providers (see `registerCheckProvider`) and `deps.extra`.
+ * freeze, blocking issues, then `deps.extra` — the plug-in point where other features (migration lint and plan) add their checks.
  * Sections left out produce no check.
  */
 function checksFromConfig(config, deps = {}) {
@@ -57952,7 +57976,7 @@ function checksFromConfig(config, deps = {}) {
             : fixedCheck('environment', 'Environment', 'fail', `environment "${deps.environment}" is not in the configuration (configured: ${known})`));
     }
     if (v.env.length > 0)
-        checks.push(configuredEnvCheck(v.env));
+        checks.push(envCheck({ rules: v.env.map(toEnvRule) }));
     if (v.git) {
         checks.push(gitCheck({
             requireClean: v.git.clean,
@@ -57990,7 +58014,7 @@ function checksFromConfig(config, deps = {}) {
                 ? 'no repository known, so open issues were not checked'
                 : 'no GitHub token given, so open issues were not checked'));
     }
-    checks.push(...providedChecks(config), ...(deps.extra ?? []));
+    checks.push(...(deps.extra ?? []));
     return checks;
 }
 /** The full validation list: the configuration check first, then (when it loaded) everything it asks for. */
@@ -58003,35 +58027,14 @@ function registerConfigSecrets(config, env, redactor) {
         if (rule.secret)
             redactor.add(env[rule.name]);
 }
-/**
- * The env check over the configured rules; rules marked `required: false` are dropped when their variable is
- * unset (they still apply when it is set). Skips when nothing is left to check.
- */
-function configuredEnvCheck(rules) {
-    const all = envCheck({ required: rules.map(toEnvRule) });
-    return {
-        id: all.id,
-        title: all.title,
-        async run(ctx) {
-            const unset = (name) => (ctx.env[name] ?? '').trim() === '';
-            const active = rules.filter((r) => r.required || !unset(r.name));
-            const skipped = rules.filter((r) => !active.includes(r)).map((r) => r.name);
-            if (active.length === 0) {
-                return { status: 'skip', message: `optional variables not set: ${skipped.join(', ')}` };
-            }
-            const outcome = await envCheck({ required: active.map(toEnvRule) }).run(ctx);
-            return skipped.length > 0
-                ? { ...outcome, message: `${outcome.message} (optional, not set: ${skipped.join(', ')})` }
-                : outcome;
-        },
-    };
-}
 function toEnvRule(rule) {
     return {
         name: rule.name,
         ...(rule['min-length'] === undefined ? {} : { minLength: rule['min-length'] }),
         ...(rule.pattern === undefined ? {} : { pattern: rule.pattern }),
         ...(rule.description === undefined ? {} : { description: rule.description }),
+        required: rule.required,
+        secret: rule.secret,
     };
 }
 function toBudget(budget) {
@@ -58046,6 +58049,8 @@ function hostOf(url) {
     return parsed.port ? `${parsed.hostname}:${parsed.port}` : parsed.hostname;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./lib/supabase/migrations/errors.ts
 
 /**
@@ -58073,7 +58078,164 @@ class MigrationError extends ShiplineError {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/supabase/migrations/statements.ts
+const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
+const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+/** Whether a comment (`--` or `/*`) starts at `i`. */
+function commentAt(sql, i) {
+    const c = sql[i];
+    const next = sql[i + 1];
+    return (c === '-' && next === '-') || (c === '/' && next === '*');
+}
+/**
+ * Index just past the lexical unit at `i`: a `--` comment (newline included), a nested block comment, a quoted
+ * run (`'…'`, `E'…'`, `"…"`, `$tag$…$tag$`) or else one character. Unterminated comments and quotes run to the
+ * end of the text. This is the one SQL lexer of the migration engine.
+ */
+function tokenEnd(sql, i) {
+    const n = sql.length;
+    const c = sql[i];
+    const next = sql[i + 1];
+    if (c === '-' && next === '-') {
+        const eol = sql.indexOf('\n', i);
+        return eol === -1 ? n : eol + 1;
+    }
+    if (c === '/' && next === '*') {
+        let depth = 1;
+        let j = i + 2;
+        while (j < n && depth > 0) {
+            if (sql[j] === '/' && sql[j + 1] === '*') {
+                depth++;
+                j += 2;
+            }
+            else if (sql[j] === '*' && sql[j + 1] === '/') {
+                depth--;
+                j += 2;
+            }
+            else
+                j++;
+        }
+        return j;
+    }
+    if (c === "'") {
+        const prev = sql[i - 1];
+        const escapes = (prev === 'E' || prev === 'e') && !IDENT_CHAR.test(sql[i - 2] ?? ' ');
+        return skipQuoted(sql, i + 1, "'", escapes);
+    }
+    if (c === '"')
+        return skipQuoted(sql, i + 1, '"', false);
+    if (c === '$' && !IDENT_CHAR.test(sql[i - 1] ?? ' ')) {
+        const tag = DOLLAR_TAG.exec(sql.slice(i, i + 256));
+        if (tag) {
+            const close = sql.indexOf(tag[0], i + tag[0].length);
+            return close === -1 ? n : close + tag[0].length;
+        }
+    }
+    return i + 1;
+}
+/**
+ * Splits SQL into statements the way the Supabase CLI does: at each `;` outside string literals (`'…'`,
+ * `E'…'` with backslash escapes), quoted identifiers, dollar quotes (`$$…$$`, `$tag$…$tag$`), line comments
+ * and (nested) block comments. Each piece is trimmed; empty pieces are dropped; a trailing comment is kept
+ * as its own statement, exactly like the CLI. Never throws: an unterminated quote runs to the end of input.
+ */
+function splitStatements(sql) {
+    const out = [];
+    let start = 0;
+    /** Index of the piece's first character outside comments and whitespace; -1 while there is none. */
+    let code = -1;
+    const push = (end) => {
+        const raw = sql.slice(start, end);
+        const lead = raw.length - raw.trimStart().length;
+        const text = raw.trim();
+        const head = code === -1 ? '' : sql.slice(code, end).trim();
+        if (text)
+            out.push({ text, head, offset: start + lead, line: lineAt(sql, start + lead) });
+    };
+    let i = 0;
+    while (i < sql.length) {
+        const end = tokenEnd(sql, i);
+        if (sql[i] === ';') {
+            push(i);
+            start = i + 1;
+            code = -1;
+        }
+        else if (code === -1 && !commentAt(sql, i) && !WHITESPACE.test(sql[i] ?? ''))
+            code = i;
+        i = end;
+    }
+    push(sql.length);
+    return out;
+}
+const WHITESPACE = /\s/;
+/** Index of the first character at or after `from` that is neither whitespace nor inside a comment. */
+function skipComments(sql, from = 0) {
+    let i = from;
+    while (i < sql.length) {
+        if (!commentAt(sql, i) && !WHITESPACE.test(sql[i] ?? ''))
+            return i;
+        i = tokenEnd(sql, i);
+    }
+    return sql.length;
+}
+/**
+ * The SQL with `--` and (nested) block comments replaced by spaces, keeping every offset and newline; text
+ * inside string literals, quoted identifiers and dollar quotes is kept as is (`'--'` is not a comment).
+ */
+function blankComments(sql) {
+    let out = '';
+    let i = 0;
+    while (i < sql.length) {
+        const end = tokenEnd(sql, i);
+        const piece = sql.slice(i, end);
+        out += commentAt(sql, i) ? piece.replace(/[^\n]/g, ' ') : piece;
+        i = end;
+    }
+    return out;
+}
+/** Index just past the closing quote; a doubled quote is a literal quote; backslash escapes when `escapes`. */
+function skipQuoted(sql, from, quote, escapes) {
+    let i = from;
+    while (i < sql.length) {
+        const c = sql[i];
+        if (escapes && c === '\\') {
+            i += 2;
+        }
+        else if (c === quote) {
+            if (sql[i + 1] === quote)
+                i += 2;
+            else
+                return i + 1;
+        }
+        else
+            i++;
+    }
+    return sql.length;
+}
+/** 1-based line number of `offset` in `text`. */
+function lineAt(text, offset) {
+    let line = 1;
+    const end = Math.min(offset, text.length);
+    for (let i = 0; i < end; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+/**
+ * Maps PostgreSQL's error `position` (1-based, in characters, relative to the statement sent) to a 1-based
+ * line in the file the statement came from.
+ */
+function lineOfPosition(statement, position) {
+    if (!position || position < 1)
+        return statement.line;
+    const chars = Array.from(statement.text)
+        .slice(0, position - 1)
+        .join('');
+    return statement.line + lineAt(chars, chars.length) - 1;
+}
+
 ;// CONCATENATED MODULE: ./lib/supabase/migrations/files.ts
+
 
 
 
@@ -58089,16 +58251,7 @@ const NO_TRANSACTION_MARKER = /^[ \t]*--[ \t]*shipline:no-transaction[ \t]*$/m;
  * statement, so the same text inside a function body or a later comment cannot silently switch a file to autocommit.
  */
 function isNoTransaction(sql) {
-    for (const line of sql.split('\n')) {
-        const trimmed = line.trim();
-        if (trimmed === '')
-            continue;
-        if (!trimmed.startsWith('--'))
-            return false;
-        if (NO_TRANSACTION_MARKER.test(line))
-            return true;
-    }
-    return false;
+    return NO_TRANSACTION_MARKER.test(sql.slice(0, skipComments(sql)));
 }
 /** Splits a migration file name into version and name, or returns undefined when it does not match. */
 function parseMigrationFileName(fileName) {
@@ -58498,7 +58651,6 @@ const RULES = [
 
 
 
-
 /** The comment that marks a file as a deliberate contract step (destructive findings become warnings). */
 const CONTRACT_MARKER = '-- shipline:contract';
 const CONTRACT_PATTERN = /^[ \t]*--[ \t]*shipline:contract\b/im;
@@ -58572,66 +58724,35 @@ function lintMigrationSync(source, options = {}) {
     }
     return findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
-/** The `validate` check: fails on any error finding, warns on warnings; findings carry file and line. */
-function migrationLintCheck(options = {}) {
+/** The `validate` check over `files` (paths as findings should show them, with their SQL): see lintCheckResult. */
+function migrationLintCheck(files, options = {}) {
+    return { id: 'migration-lint', title: 'Migration lint', run: () => lintCheckResult(files, options) };
+}
+/** Lints `files` into a check result: fails on any error finding, warns on warnings; findings carry file and line. */
+async function lintCheckResult(files, options = {}) {
+    if (files.length === 0)
+        return { status: 'skip', message: 'No migration files to lint.' };
+    const findings = await lintMigrations(files, options);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.length - errors;
+    const summary = `${files.length} migration file${files.length === 1 ? '' : 's'} linted: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
     return {
-        id: 'migration-lint',
-        title: 'Migration lint',
-        async run(ctx) {
-            const cwd = options.cwd ?? ctx.cwd;
-            let files = options.files ? [...options.files] : await listMigrationFiles(cwd);
-            if (options.since !== undefined) {
-                const since = options.since;
-                files = files.filter((file) => versionOf(file) > since);
-            }
-            if (files.length === 0)
-                return { status: 'skip', message: 'No migration files to lint.' };
-            const sources = await Promise.all(files.map(async (file) => ({
-                file: (0,external_node_path_namespaceObject.isAbsolute)(file) ? (0,external_node_path_namespaceObject.relative)(cwd, file) : file,
-                sql: await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.isAbsolute)(file) ? file : (0,external_node_path_namespaceObject.join)(cwd, file), 'utf8'),
-            })));
-            const findings = await lintMigrations(sources, options);
-            const errors = findings.filter((f) => f.severity === 'error').length;
-            const warnings = findings.length - errors;
-            const summary = `${files.length} migration file${files.length === 1 ? '' : 's'} linted: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
-            return {
-                status: errors > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass',
-                message: summary,
-                details: findings.length > 0 ? findings.map(formatFinding).join('\n') : undefined,
-                findings: findings.map((f) => ({
-                    severity: f.severity,
-                    message: `${f.message}\nFix: ${f.fix}`,
-                    file: f.file,
-                    line: f.line,
-                    rule: f.rule,
-                })),
-            };
-        },
+        status: errors > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass',
+        message: summary,
+        details: findings.length > 0 ? findings.map(formatFinding).join('\n') : undefined,
+        findings: findings.map((f) => ({
+            severity: f.severity,
+            message: `${f.message}\nFix: ${f.fix}`,
+            file: f.file,
+            line: f.line,
+            rule: f.rule,
+        })),
     };
 }
 /** One finding on one line, `file:line:column severity rule: message`, for logs and reports. */
 function formatFinding(finding) {
     const where = `${finding.file}:${finding.line}${finding.column ? `:${finding.column}` : ''}`;
     return `${where} ${finding.severity} ${finding.rule}: ${finding.message} Fix: ${finding.fix}`;
-}
-async function listMigrationFiles(cwd) {
-    const dir = (0,external_node_path_namespaceObject.join)('supabase', 'migrations');
-    try {
-        const names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(cwd, dir));
-        return names
-            .filter((name) => name.endsWith('.sql'))
-            .sort()
-            .map((name) => (0,external_node_path_namespaceObject.join)(dir, name));
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return [];
-        throw error;
-    }
-}
-function versionOf(file) {
-    const base = file.split(/[\\/]/).at(-1) ?? file;
-    return base.split('_')[0] ?? base;
 }
 function syntaxError(file, text, error) {
     if (!(0,wasm.hasSqlDetails)(error)) {
@@ -58732,39 +58853,22 @@ class SourceText {
     }
     /**
      * A statement's `stmt_location` points just after the previous `;`; skip the whitespace and comments in
-     * between so the finding lands on the statement's first token.
+     * between (statements.ts's lexer) so the finding lands on the statement's first token.
      */
     statementStart(byteOffset) {
-        const b = this.bytes;
-        let i = byteOffset;
-        while (i < b.length) {
-            const c = b[i];
-            if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b)
-                i++;
-            else if (c === 0x2d && b[i + 1] === 0x2d) {
-                while (i < b.length && b[i] !== 0x0a)
-                    i++;
-            }
-            else if (c === 0x2f && b[i + 1] === 0x2a) {
-                let depth = 1;
-                i += 2;
-                while (i < b.length && depth > 0) {
-                    if (b[i] === 0x2f && b[i + 1] === 0x2a) {
-                        depth++;
-                        i += 2;
-                    }
-                    else if (b[i] === 0x2a && b[i + 1] === 0x2f) {
-                        depth--;
-                        i += 2;
-                    }
-                    else
-                        i++;
-                }
-            }
-            else
-                break;
-        }
-        return Math.min(i, b.length);
+        const from = this.charIndexOfByte(byteOffset);
+        const start = skipComments(this.sql, from);
+        return byteOffset + Buffer.byteLength(this.sql.slice(from, start), 'utf8');
+    }
+    cursor = { byte: 0, char: 0 };
+    /** UTF-16 index of a byte offset at a character boundary; cheap when offsets come in increasing order. */
+    charIndexOfByte(byteOffset) {
+        if (byteOffset < this.cursor.byte)
+            this.cursor = { byte: 0, char: 0 };
+        const { byte, char } = this.cursor;
+        const chars = char + this.bytes.subarray(byte, byteOffset).toString('utf8').length;
+        this.cursor = { byte: byteOffset, char: chars };
+        return chars;
     }
     /** Byte offset of the `index`-th code point (PostgreSQL's error positions count characters). */
     byteOffsetOfCodePoint(index) {
@@ -58883,7 +58987,7 @@ class Redactor {
                 listener(form);
         }
     }
-    /** Registers the password (and user:password pair) of a connection URL such as `postgres://u:p@host/db`. */
+    /** Registers the password of a connection URL such as `postgres://u:p@host/db`, raw and decoded. */
     addUrlCredentials(url) {
         if (!url)
             return;
@@ -58992,148 +59096,33 @@ async function readHistory(db) {
 }
 /** Writes the CLI-compatible history row and Shipline's checksum row for one applied file (same transaction as the file). */
 async function recordApplied(db, record) {
-    await db.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
-        record.version,
-        record.name,
-        record.statements,
-    ]);
-    await recordChecksum(db, record);
+    await db.query(recordAppliedSql(record));
 }
 /** Duration SQL for a history row written in the same query message as the file: time since the message arrived. */
 const SERVER_SIDE_DURATION_MS = '(extract(epoch from clock_timestamp() - statement_timestamp()) * 1000)::int';
 /**
- * The same two rows as `recordApplied`, rendered as literal SQL (values escaped with `escapeLiteral`), so the
- * caller can send them in one round trip with the file and `commit` (simple query protocol, several statements).
+ * The two rows of `recordApplied` as literal SQL (values escaped with `escapeLiteral`), so the caller can send
+ * them in one round trip with the file and `commit` (simple query protocol, several statements).
  * `durationSql` replaces `record.durationMs` with an SQL expression (see SERVER_SIDE_DURATION_MS).
  */
 function recordAppliedSql(record, durationSql) {
     const statements = record.statements.length > 0 ? `array[${record.statements.map(escapeLiteral).join(', ')}]::text[]` : `'{}'::text[]`;
-    const duration = durationSql ?? (Number.isFinite(record.durationMs) ? String(Math.round(record.durationMs)) : 'null');
     return [
         `insert into supabase_migrations.schema_migrations (version, name, statements) values (${escapeLiteral(record.version)}, ${escapeLiteral(record.name)}, ${statements})`,
-        `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
-     values (${escapeLiteral(record.version)}, ${escapeLiteral(record.checksum)}, now(), ${duration}, ${escapeLiteral(record.appliedBy)})
-     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`,
+        recordChecksumSql(record, durationSql),
     ].join(';\n');
+}
+/** The `shipline_checksums` upsert as literal SQL; `durationSql` overrides `record.durationMs`. */
+function recordChecksumSql(record, durationSql) {
+    const ms = record.durationMs;
+    const duration = durationSql ?? (typeof ms === 'number' && Number.isFinite(ms) ? String(Math.round(ms)) : 'null');
+    return `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
+     values (${escapeLiteral(record.version)}, ${escapeLiteral(record.checksum)}, now(), ${duration}, ${escapeLiteral(record.appliedBy)})
+     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`;
 }
 /** Records (or replaces) the checksum of an applied version; used alone to adopt rows the Supabase CLI wrote. */
 async function recordChecksum(db, record) {
-    await db.query(`insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
-     values ($1, $2, now(), $3, $4)
-     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`, [record.version, record.checksum, record.durationMs ?? null, record.appliedBy]);
-}
-
-;// CONCATENATED MODULE: ./lib/supabase/migrations/statements.ts
-const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
-const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
-/**
- * Splits SQL into statements the way the Supabase CLI does: at each `;` outside string literals (`'…'`,
- * `E'…'` with backslash escapes), quoted identifiers, dollar quotes (`$$…$$`, `$tag$…$tag$`), line comments
- * and (nested) block comments. Each piece is trimmed; empty pieces are dropped; a trailing comment is kept
- * as its own statement, exactly like the CLI. Never throws: an unterminated quote runs to the end of input.
- */
-function splitStatements(sql) {
-    const out = [];
-    let start = 0;
-    let i = 0;
-    const n = sql.length;
-    const push = (end) => {
-        const raw = sql.slice(start, end);
-        const lead = raw.length - raw.trimStart().length;
-        const text = raw.trim();
-        if (text)
-            out.push({ text, offset: start + lead, line: lineAt(sql, start + lead) });
-    };
-    while (i < n) {
-        const c = sql[i];
-        const next = sql[i + 1];
-        if (c === '-' && next === '-') {
-            const eol = sql.indexOf('\n', i);
-            i = eol === -1 ? n : eol + 1;
-        }
-        else if (c === '/' && next === '*') {
-            let depth = 1;
-            i += 2;
-            while (i < n && depth > 0) {
-                if (sql[i] === '/' && sql[i + 1] === '*') {
-                    depth++;
-                    i += 2;
-                }
-                else if (sql[i] === '*' && sql[i + 1] === '/') {
-                    depth--;
-                    i += 2;
-                }
-                else
-                    i++;
-            }
-        }
-        else if (c === "'") {
-            const prev = sql[i - 1];
-            const escapes = (prev === 'E' || prev === 'e') && !IDENT_CHAR.test(sql[i - 2] ?? ' ');
-            i = skipQuoted(sql, i + 1, "'", escapes);
-        }
-        else if (c === '"') {
-            i = skipQuoted(sql, i + 1, '"', false);
-        }
-        else if (c === '$' && !IDENT_CHAR.test(sql[i - 1] ?? ' ')) {
-            const tag = DOLLAR_TAG.exec(sql.slice(i, i + 256));
-            if (tag) {
-                const close = sql.indexOf(tag[0], i + tag[0].length);
-                i = close === -1 ? n : close + tag[0].length;
-            }
-            else
-                i++;
-        }
-        else if (c === ';') {
-            push(i);
-            i++;
-            start = i;
-        }
-        else
-            i++;
-    }
-    push(n);
-    return out;
-}
-/** Index just past the closing quote; a doubled quote is a literal quote; backslash escapes when `escapes`. */
-function skipQuoted(sql, from, quote, escapes) {
-    let i = from;
-    while (i < sql.length) {
-        const c = sql[i];
-        if (escapes && c === '\\') {
-            i += 2;
-        }
-        else if (c === quote) {
-            if (sql[i + 1] === quote)
-                i += 2;
-            else
-                return i + 1;
-        }
-        else
-            i++;
-    }
-    return sql.length;
-}
-/** 1-based line number of `offset` in `text`. */
-function lineAt(text, offset) {
-    let line = 1;
-    const end = Math.min(offset, text.length);
-    for (let i = 0; i < end; i++)
-        if (text.charCodeAt(i) === 10)
-            line++;
-    return line;
-}
-/**
- * Maps PostgreSQL's error `position` (1-based, in characters, relative to the statement sent) to a 1-based
- * line in the file the statement came from.
- */
-function lineOfPosition(statement, position) {
-    if (!position || position < 1)
-        return statement.line;
-    const chars = Array.from(statement.text)
-        .slice(0, position - 1)
-        .join('');
-    return statement.line + lineAt(chars, chars.length) - 1;
+    await db.query(recordChecksumSql(record));
 }
 
 ;// CONCATENATED MODULE: ./lib/supabase/migrations/apply.ts
@@ -59141,11 +59130,8 @@ function lineOfPosition(statement, position) {
 
 
 
+
 const TRANSACTION_CONTROL = /^(begin|commit|end|rollback|abort|start\s+transaction)\b(?!\s+atomic)/i;
-/** The statement text without the comments in front of it. */
-function stripLeadingComments(text) {
-    return text.replace(/^(\s*(--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/))*\s*/, '');
-}
 function isDatabaseError(error) {
     return error instanceof Error && typeof error.severity === 'string';
 }
@@ -59158,7 +59144,7 @@ positionInStatement) {
     const position = positionInStatement ?? (pgError?.position ? Number(pgError.position) : undefined);
     const line = lineOfPosition(statement, position);
     const message = r(error instanceof Error ? error.message : String(error)) ?? '';
-    const firstLine = statement.text.split('\n').find((l) => l.trim() && !l.trim().startsWith('--')) ?? statement.text;
+    const firstLine = (statement.head || statement.text).split('\n')[0] ?? '';
     const parts = [`${file.fileName}:${line}: ${message}`];
     if (pgError?.detail)
         parts.push(`Detail: ${r(pgError.detail)}`);
@@ -59186,7 +59172,8 @@ positionInStatement) {
         },
     });
 }
-async function runStatements(db, file, statements, options, outside) {
+/** Runs a no-transaction file's statements one by one in autocommit; an error says what stayed applied. */
+async function runStatementsOutside(db, file, statements, options) {
     let ran = 0;
     for (const statement of statements) {
         try {
@@ -59194,19 +59181,20 @@ async function runStatements(db, file, statements, options, outside) {
             ran++;
         }
         catch (error) {
-            throw statementError(file, statement, error, options.redactor, outside && ran > 0);
+            throw statementError(file, statement, error, options.redactor, ran > 0);
         }
     }
 }
 /**
- * Wraps pg's per-message handler to count completions; undefined when this pg version does not have it (the
- * caller then runs statement by statement). The count names the failing statement of a batch.
+ * Wraps pg's per-message handler to count completions (the count names the failing statement of a batch);
+ * throws when the installed pg has no such handler (Shipline pins pg 8.23.1, which has it).
  */
 function countingQuery(text) {
     const query = new esm.Query(text);
     const original = query.handleCommandComplete;
-    if (typeof original !== 'function')
-        return undefined;
+    if (typeof original !== 'function') {
+        throw new ShiplineError('pg_unsupported', 'The installed pg driver has no Query.handleCommandComplete: Shipline cannot tell which statement of a file failed.', { hint: 'Install the pg version Shipline pins (8.23.1); a different pg was resolved.' });
+    }
     query.completed = 0;
     query.handleCommandComplete = (...args) => {
         query.completed++;
@@ -59225,24 +59213,20 @@ function apply_submit(db, query) {
  * Runs a transactional file in ONE round trip: `begin`, the settings, every statement, the history rows and
  * `commit` in one simple-protocol message (statement_timeout and lock_timeout still apply per statement).
  * On failure the statement is named from PostgreSQL's error position (relative to the message) or, without
- * one, from the number of statements that completed; the caller rolls back. Returns false when the batch
- * cannot be used (no counting hook in this pg version).
+ * one, from the number of statements that completed; the caller rolls back.
  */
 async function runBatch(db, file, statements, prefix, suffix, options) {
     // Each piece ends with a newline before `;` so a trailing line comment cannot swallow the separator.
     const head = prefix.map((p) => `${p}\n;\n`).join('');
     const pieces = statements.map((s) => `${s.text}\n;\n`);
     const query = countingQuery(`${head}${pieces.join('')}${suffix}`);
-    if (!query)
-        return false;
     try {
         await apply_submit(db, query);
-        return true;
     }
     catch (error) {
         const pgError = isDatabaseError(error) ? error : undefined;
         // Comment-only pieces produce no message at all: skip them when counting.
-        const counted = statements.filter((s) => stripLeadingComments(s.text) !== '');
+        const counted = statements.filter((s) => s.head !== '');
         let failed = counted[query.completed - prefix.length];
         let positionInStatement;
         if (pgError?.position) {
@@ -59264,37 +59248,6 @@ async function runBatch(db, file, statements, prefix, suffix, options) {
             throw error;
         throw statementError(file, failed, error, options.redactor, false, positionInStatement);
     }
-}
-/** The SQL with `--` and (nested) block comments replaced by spaces, keeping every offset and newline. */
-function blankComments(sql) {
-    let out = '';
-    let depth = 0;
-    for (let i = 0; i < sql.length; i++) {
-        const two = sql.slice(i, i + 2);
-        if (depth === 0 && two === '--') {
-            while (i < sql.length && sql[i] !== '\n') {
-                out += ' ';
-                i++;
-            }
-            if (i < sql.length)
-                out += '\n';
-            continue;
-        }
-        if (two === '/*') {
-            depth++;
-            out += '  ';
-            i++;
-            continue;
-        }
-        if (depth > 0 && two === '*/') {
-            depth--;
-            out += '  ';
-            i++;
-            continue;
-        }
-        out += depth > 0 && sql[i] !== '\n' ? ' ' : sql[i];
-    }
-    return out;
 }
 /**
  * After a no-transaction file: an index it names that is INVALID (a CONCURRENTLY build that failed or was
@@ -59322,8 +59275,8 @@ async function assertNoInvalidIndexes(db, file) {
     });
 }
 /**
- * Applies one file: inside `BEGIN … COMMIT` together with its history and checksum rows, statement by
- * statement (so an error names the statement and its line). A `-- shipline:no-transaction` file runs
+ * Applies one file: inside `BEGIN … COMMIT` together with its history and checksum rows, in one round trip
+ * (runBatch; an error names the statement and its line). A `-- shipline:no-transaction` file runs
  * statement by statement in autocommit, and its history rows are written after the last one succeeds.
  * On failure the transaction is rolled back and a MigrationError naming file and line is thrown.
  */
@@ -59343,7 +59296,7 @@ async function applyFile(db, file, options) {
     });
     if (file.noTransaction) {
         await db.query(settings);
-        await runStatements(db, file, statements, options, true);
+        await runStatementsOutside(db, file, statements, options);
         await assertNoInvalidIndexes(db, file);
         const durationMs = options.clock.now().getTime() - started;
         await db.query('begin');
@@ -59357,23 +59310,19 @@ async function applyFile(db, file, options) {
         }
         return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: true };
     }
-    const control = statements.find((s) => TRANSACTION_CONTROL.test(stripLeadingComments(s.text)));
+    const control = statements.find((s) => TRANSACTION_CONTROL.test(s.head));
     if (control) {
-        throw new MigrationError('transaction_control', `${file.fileName}:${control.line}: the file controls its own transaction (${control.text.split('\n').pop()?.trim()})`, {
+        throw new MigrationError('transaction_control', `${file.fileName}:${control.line}: the file controls its own transaction (${control.head.split('\n')[0]?.trim()})`, {
             file: file.fileName,
             line: control.line,
             hint: 'Shipline wraps each file in a transaction with its history row: remove BEGIN/COMMIT, or mark the file `-- shipline:no-transaction`.',
         });
     }
     // Round trips are most of the cost of a small file: the whole file travels in one message with `begin`, the
-    // settings, its history rows and `commit` (runBatch). Statement by statement only if that is unavailable.
+    // settings, its history rows and `commit` (runBatch).
     try {
         const suffix = `${recordAppliedSql(record(0), SERVER_SIDE_DURATION_MS)};\ncommit`;
-        if (!(await runBatch(db, file, statements, ['begin', settings], suffix, options))) {
-            await db.query(`begin; ${settings}`);
-            await runStatements(db, file, statements, options, false);
-            await db.query(`${recordAppliedSql(record(options.clock.now().getTime() - started))};\ncommit`);
-        }
+        await runBatch(db, file, statements, ['begin', settings], suffix, options);
         const durationMs = options.clock.now().getTime() - started;
         return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: false };
     }
@@ -59743,7 +59692,7 @@ async function migrate(options) {
         logger.warning('The database URL points at port 6543 (a transaction-mode pooler): session advisory locks and SET do not hold ' +
             'across statements there. Use the direct connection or the session pooler (port 5432) for migrations.');
     }
-    const files = await readMigrationFiles(options.migrationsDir);
+    const files = options.files ?? (await readMigrationFiles(options.migrationsDir));
     logger.info(`Found ${files.length} migration file(s) in ${options.migrationsDir}`);
     const client = await connect(options, redactor);
     logger.info(`Connected to ${describeDatabaseUrl(options.databaseUrl)}`);
@@ -59853,39 +59802,48 @@ function migrationChecks(config, options) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
         return [];
     const migrations = config.supabase.migrations;
+    // Read once: the plan and the lint share the files.
+    let read;
+    const files = () => {
+        read ??= readMigrationFiles(dir);
+        return read;
+    };
     let planned;
     const plan = () => {
-        planned ??= migrate({
+        planned ??= files().then((all) => migrate({
             databaseUrl: options.databaseUrl ?? '',
             migrationsDir: dir,
+            files: all,
             dryRun: true,
             allowOutOfOrder: migrations['allow-out-of-order'],
             redactor: options.redactor,
-        });
+        }));
         return planned;
     };
-    const lint = async (files) => migrationLintCheck({ cwd: options.cwd, ...(files ? { files } : {}) });
     const lintCheck = {
         id: 'migration-lint',
         title: 'Migration lint',
-        async run(ctx) {
-            const all = (await readMigrationFiles(dir)).map((f) => (0,external_node_path_namespaceObject.relative)(options.cwd, (0,external_node_path_namespaceObject.join)(dir, f.fileName)));
-            if (!options.databaseUrl) {
-                const result = await (await lint(all)).run(ctx);
-                return { ...result, message: `${result.message} (no database URL: every file linted)` };
-            }
+        async run() {
+            const all = await files();
+            const source = (f) => ({ file: (0,external_node_path_namespaceObject.relative)(options.cwd, f.path), sql: f.sql });
+            const lintAll = async (why) => {
+                const result = await lintCheckResult(all.map(source));
+                return { ...result, message: `${result.message} (${why}: every file linted)` };
+            };
+            if (!options.databaseUrl)
+                return lintAll('no database URL');
             let pending;
             try {
-                pending = (await plan()).pending.map((p) => (0,external_node_path_namespaceObject.relative)(options.cwd, (0,external_node_path_namespaceObject.join)(dir, p.fileName)));
+                const names = new Set((await plan()).pending.map((p) => p.fileName));
+                pending = all.filter((f) => names.has(f.fileName));
             }
             catch {
                 // The plan check reports why; without a plan the pending set is unknown, so every file is linted.
-                const result = await (await lint(all)).run(ctx);
-                return { ...result, message: `${result.message} (no migration plan: every file linted)` };
+                return lintAll('no migration plan');
             }
             if (pending.length === 0)
                 return { status: 'pass', message: 'no pending migration files to lint' };
-            const result = await (await lint(pending)).run(ctx);
+            const result = await lintCheckResult(pending.map(source));
             return { ...result, message: `${result.message} (pending files only)` };
         },
     };
@@ -59925,104 +59883,98 @@ function migrationChecks(config, options) {
     return [planCheck, lintCheck];
 }
 
-;// CONCATENATED MODULE: ./lib/checks/report.ts
-const EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skip: '⏭️' };
-const WORD = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip' };
-const ANSI = { pass: '\x1b[32m', warn: '\x1b[33m', fail: '\x1b[31m', skip: '\x1b[90m' };
-/** How many results have each status. */
-function countStatuses(results) {
-    const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
-    for (const r of results)
-        counts[r.status]++;
-    return counts;
-}
-/** One line such as `4 passed, 1 failed, 1 warning, 2 skipped` (zero counts left out). */
-function summaryLine(results) {
-    const c = countStatuses(results);
-    const parts = [
-        c.pass ? `${c.pass} passed` : '',
-        c.fail ? `${c.fail} failed` : '',
-        c.warn ? `${c.warn} warning${c.warn === 1 ? '' : 's'}` : '',
-        c.skip ? `${c.skip} skipped` : '',
-    ].filter(Boolean);
-    return parts.length > 0 ? parts.join(', ') : 'no checks ran';
-}
-/** `850 ms`, `1.2 s`, `2 min 5 s`. */
-function report_formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-/** Makes text safe inside a markdown table cell: no HTML, no column breaks, newlines as `<br>`. */
-function escapeTableCell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function fence(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    return '`'.repeat(longest + 1);
-}
-/** The job-summary markdown: heading, verdict line, results table, then collapsible details of failures and warnings. */
-function renderMarkdown(results, options = {}) {
-    const failed = results.some((r) => r.status === 'fail');
-    const lines = [
-        `## ${options.title ?? 'Shipline validate'}`,
-        '',
-        `${failed ? '❌ **Failed**' : '✅ **Passed**'}: ${summaryLine(results)}`,
-        '',
-        '| Check | Result | Duration | Message |',
-        '| --- | --- | ---: | --- |',
-    ];
-    for (const r of results) {
-        lines.push(`| ${escapeTableCell(r.title)} | ${EMOJI[r.status]} ${r.status} | ${report_formatDuration(r.durationMs)} | ${escapeTableCell(r.message)} |`);
-    }
-    for (const r of results) {
-        if (!r.details || (r.status !== 'fail' && r.status !== 'warn'))
-            continue;
-        const f = fence(r.details);
-        lines.push('', `<details><summary>${escapeTableCell(r.title)}</summary>`, '', `${f}text`, r.details, f, '', '</details>');
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** A plain-text table for terminals: aligned columns, one row per check, then the verdict line. */
-function renderTerminal(results, options = {}) {
-    const header = ['CHECK', 'RESULT', 'TIME', 'MESSAGE'];
-    const rows = results.map((r) => [
-        r.title,
-        WORD[r.status],
-        report_formatDuration(r.durationMs),
-        r.message.replace(/\s*\r?\n\s*/g, ' '),
-    ]);
-    const widths = [0, 1, 2].map((i) => Math.max(header[i]?.length ?? 0, ...rows.map((row) => row[i]?.length ?? 0)));
-    const line = (cells, status) => cells
-        .map((cell, i) => {
-        const padded = i < 3 ? cell.padEnd(widths[i] ?? 0) : cell;
-        return options.color && status && i === 1 ? `${ANSI[status]}${padded}\x1b[0m` : padded;
-    })
-        .join('  ')
-        .trimEnd();
-    const out = [line(header)];
-    results.forEach((r, index) => {
-        out.push(line(rows[index] ?? [], r.status));
-        if (options.details !== false && r.details && (r.status === 'fail' || r.status === 'warn')) {
-            for (const detail of r.details.split(/\r?\n/))
-                out.push(`    ${detail}`);
+;// CONCATENATED MODULE: ./lib/checks/runner.ts
+
+/**
+ * Runs `checks` one after another. A check that throws becomes a `fail` naming the error (redacted); it never
+ * stops the others. Each result carries its duration. `passed` is false when any check failed.
+ */
+async function runChecks(checks, ctx, options = {}) {
+    const now = options.now ?? (() => performance.now());
+    const results = [];
+    for (const check of checks) {
+        const started = now();
+        let result;
+        try {
+            if (ctx.signal?.aborted)
+                throw new Error('cancelled before it started');
+            const outcome = await check.run(ctx);
+            result = {
+                ...outcome,
+                id: check.id,
+                title: check.title,
+                message: ctx.redactor.redact(outcome.message),
+                details: outcome.details === undefined ? undefined : ctx.redactor.redact(outcome.details),
+                findings: outcome.findings?.map((f) => ({ ...f, message: ctx.redactor.redact(f.message) })),
+                durationMs: 0,
+            };
+            if (result.details === undefined)
+                delete result.details;
+            if (result.findings === undefined)
+                delete result.findings;
         }
-    });
-    const failed = results.some((r) => r.status === 'fail');
-    out.push('', `${failed ? 'FAILED' : 'PASSED'}: ${summaryLine(results)}`);
-    return `${out.join('\n')}\n`;
+        catch (error) {
+            result = {
+                id: check.id,
+                title: check.title,
+                status: 'fail',
+                message: ctx.redactor.redact(`the check could not run: ${describeError(error).replace(/\n/g, ' ')}`),
+                durationMs: 0,
+            };
+        }
+        result.durationMs = Math.max(0, Math.round(now() - started));
+        results.push(result);
+        options.onResult?.(result);
+    }
+    return { passed: results.every((r) => r.status !== 'fail'), results };
 }
-/** Builds the JSON report; `passed` is what the caller decided (e.g. warnings fail with fail-on-warn). */
-function buildJsonReport(results, passed) {
-    return { version: 1, passed, counts: countStatuses(results), checks: [...results] };
+
+;// CONCATENATED MODULE: ./lib/checks/validate.ts
+
+
+
+
+/** Runs the whole validation; never throws for a failing check or a broken configuration (both are results). */
+async function runValidation(options) {
+    const { redactor } = options;
+    redactor.add(options.databaseUrl);
+    redactor.addUrlCredentials(options.databaseUrl);
+    const outcome = await loadConfigOutcome(options.configPath, {
+        cwd: options.cwd,
+        allowMissing: options.allowMissing,
+        ...(options.displayPath ? { displayPath: options.displayPath } : {}),
+    });
+    if (outcome.ok) {
+        registerConfigSecrets(outcome.config, options.env, redactor);
+        if (!outcome.found)
+            options.logger.warning(`${outcome.file} not found; using the defaults`);
+    }
+    const checks = validationChecks(outcome, {
+        ...(options.github ?? {}),
+        ...(options.environment !== undefined ? { environment: options.environment } : {}),
+        extra: outcome.ok
+            ? migrationChecks(outcome.config, {
+                cwd: options.cwd,
+                redactor,
+                ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+            })
+            : [],
+    });
+    const summary = await runChecks(checks, { cwd: options.cwd, logger: options.logger, clock: options.clock, redactor, env: options.env }, options.onResult ? { onResult: options.onResult } : {});
+    const warned = summary.results.some((r) => r.status === 'warn');
+    return { outcome, results: summary.results, passed: summary.passed && !(options.failOnWarn && warned) };
+}
+
+;// CONCATENATED MODULE: ./lib/core/fs.ts
+
+/** True when `path` exists and is a directory. */
+function fs_isDirectory(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/shared/core-logger.ts
@@ -60069,39 +60021,50 @@ function parseBooleanInput(name, value, fallback) {
     });
 }
 
+;// CONCATENATED MODULE: ./actions/shared/typed-io.ts
+
+/**
+ * Input and output accessors restricted to the names an action declares (its `INPUT_NAMES` / `OUTPUT_NAMES`, which
+ * the contract test compares with action.yml): a misspelt name is a type error instead of a silently empty input.
+ */
+function typedIO(_inputs, _outputs) {
+    return {
+        /** The trimmed input, '' when unset. */
+        input: (name) => getInput(name).trim(),
+        output: (name, value) => setOutput(name, value),
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/validate/inputs.ts
 
 
 
-
 /** Inputs of action.yml, in its order (a contract test compares them). */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+const INPUT_NAMES = [
     'config',
     'working-directory',
     'github-token',
     'fail-on-warn',
     'environment',
     'database-url',
-]));
+];
 /** Outputs of action.yml, in its order. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['passed', 'report']));
+const OUTPUT_NAMES = ['passed', 'report'];
+const io = typedIO(INPUT_NAMES, OUTPUT_NAMES);
 /** Reads every input once; empty inputs take the defaults documented in action.yml. */
 function getInputs() {
-    const environment = getInput('environment').trim();
+    const environment = io.input('environment');
     return {
-        config: getInput('config').trim() || DEFAULT_CONFIG_PATH,
-        workingDirectory: getInput('working-directory').trim() || '.',
-        githubToken: getInput('github-token').trim(),
-        failOnWarn: parseBooleanInput('fail-on-warn', getInput('fail-on-warn'), false),
+        config: io.input('config') || DEFAULT_CONFIG_PATH,
+        workingDirectory: io.input('working-directory') || '.',
+        githubToken: io.input('github-token'),
+        failOnWarn: parseBooleanInput('fail-on-warn', io.input('fail-on-warn'), false),
         environment: environment === '' ? undefined : environment,
-        databaseUrl: getInput('database-url').trim() || (process.env.SUPABASE_DB_URL ?? '').trim(),
+        databaseUrl: io.input('database-url') || (process.env.SUPABASE_DB_URL ?? '').trim(),
     };
 }
 
 ;// CONCATENATED MODULE: ./actions/validate/main.ts
-
-
-
 
 
 
@@ -60127,24 +60090,14 @@ function annotate(results, logger, workingDirectory) {
                 : undefined;
             if (finding.severity === 'error')
                 logger.error(finding.message, location);
-            else if (finding.severity === 'warning')
-                logger.warning(finding.message, location);
             else
-                notice(finding.message, location ? { file: location.file, startLine: location.line } : undefined);
+                logger.warning(finding.message, location);
         }
         if (result.status === 'warn' && !result.findings?.length)
             logger.warning(`${result.title}: ${result.message}`);
     }
 }
-function main_isDirectory(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/** The validate action: loads the config, runs every configured check, writes outputs, summary and annotations. */
+/** The validate action: runs the validation of lib/checks, writes outputs, summary and annotations. */
 async function run() {
     const redactor = new Redactor();
     try {
@@ -60156,48 +60109,44 @@ async function run() {
         const logger = redactingLogger(coreLogger(), redactor);
         const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
         const cwd = (0,external_node_path_namespaceObject.resolve)(workspace, inputs.workingDirectory);
-        if (!main_isDirectory(cwd)) {
+        if (!fs_isDirectory(cwd)) {
             throw new ConfigError('input_invalid', `working-directory ${inputs.workingDirectory} is not a directory`, {
                 hint: 'Check out the repository first (actions/checkout) and give a path relative to the workspace.',
             });
         }
-        const configAbsolute = (0,external_node_path_namespaceObject.resolve)(cwd, inputs.config);
-        const fromRoot = (0,external_node_path_namespaceObject.relative)(workspace, configAbsolute);
-        const displayPath = fromRoot.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(fromRoot) ? inputs.config : fromRoot;
-        const outcome = await loadConfigOutcome(inputs.config, {
-            cwd,
-            displayPath,
-            allowMissing: inputs.config === DEFAULT_CONFIG_PATH,
-        });
-        if (outcome.ok)
-            registerConfigSecrets(outcome.config, process.env, redactor);
-        const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+        const fromRoot = (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.resolve)(cwd, inputs.config));
+        const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
         const octokit = inputs.githubToken
             ? new dist_src_Octokit({ auth: inputs.githubToken, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' })
             : undefined;
-        const extra = outcome.ok
-            ? migrationChecks(outcome.config, {
-                cwd,
-                redactor,
-                ...(inputs.databaseUrl ? { databaseUrl: inputs.databaseUrl } : {}),
-            })
-            : [];
-        const checks = validationChecks(outcome, { octokit, owner, repo, environment: inputs.environment, extra });
-        const summary = await runChecks(checks, { cwd, logger, clock: systemClock, redactor, env: { ...process.env } }, { onResult: (r) => logger.info(`${r.status.toUpperCase().padEnd(4)} ${r.title}: ${r.message}`) });
-        annotate(summary.results, logger, (0,external_node_path_namespaceObject.relative)(workspace, cwd));
-        const warned = summary.results.some((r) => r.status === 'warn');
-        const passed = summary.passed && !(inputs.failOnWarn && warned);
-        setOutput('passed', passed ? 'true' : 'false');
-        setOutput('report', redactor.redact(JSON.stringify(buildJsonReport(summary.results, passed))));
+        const { results, passed } = await runValidation({
+            cwd,
+            configPath: inputs.config,
+            allowMissing: inputs.config === DEFAULT_CONFIG_PATH,
+            displayPath: fromRoot.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(fromRoot) ? inputs.config : fromRoot,
+            // The runner passes inputs (the token, the database URL) as INPUT_* variables: commands never see them.
+            env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('INPUT_'))),
+            ...(inputs.environment !== undefined ? { environment: inputs.environment } : {}),
+            ...(octokit && owner && repo ? { github: { octokit, owner, repo } } : {}),
+            ...(inputs.databaseUrl ? { databaseUrl: inputs.databaseUrl } : {}),
+            failOnWarn: inputs.failOnWarn,
+            logger,
+            redactor,
+            clock: systemClock,
+            onResult: (r) => logger.info(`${r.status.toUpperCase().padEnd(4)} ${r.title}: ${r.message}`),
+        });
+        annotate(results, logger, (0,external_node_path_namespaceObject.relative)(workspace, cwd));
+        io.output('passed', passed ? 'true' : 'false');
+        io.output('report', redactor.redact(JSON.stringify(buildJsonReport(results, passed))));
         if (process.env.GITHUB_STEP_SUMMARY) {
-            await summary_summary.addRaw(redactor.redact(renderMarkdown(summary.results))).write();
+            await summary.addRaw(redactor.redact(renderMarkdown(results))).write();
         }
         if (!passed) {
-            const failing = summary.results.filter((r) => r.status === 'fail' || (inputs.failOnWarn && r.status === 'warn'));
-            setFailed(redactor.redact(`Validation failed (${summaryLine(summary.results)}): ${failing.map((r) => `${r.title}: ${r.message}`).join('; ')}`));
+            const failing = results.filter((r) => r.status === 'fail' || (inputs.failOnWarn && r.status === 'warn'));
+            setFailed(redactor.redact(`Validation failed (${summaryLine(results)}): ${failing.map((r) => `${r.title}: ${r.message}`).join('; ')}`));
         }
         else {
-            logger.info(`Validation passed: ${summaryLine(summary.results)}`);
+            logger.info(`Validation passed: ${summaryLine(results)}`);
         }
     }
     catch (error) {
@@ -66591,7 +66540,7 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 786:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -66704,7 +66653,7 @@ var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
+var float = __nccwpck_require__(786);
 var int = __nccwpck_require__(9874);
 
 const schema = [
@@ -66807,7 +66756,7 @@ var _null = __nccwpck_require__(3632);
 var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
+var float = __nccwpck_require__(786);
 var int = __nccwpck_require__(9874);
 var schema = __nccwpck_require__(896);
 var schema$1 = __nccwpck_require__(3559);

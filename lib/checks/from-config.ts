@@ -9,7 +9,6 @@ import { envCheck } from './env-check.js';
 import { freezeCheck } from './freeze-check.js';
 import { gitCheck } from './git-check.js';
 import type { BundleBudget, EnvRule } from './options.js';
-import { providedChecks } from './runner.js';
 import { tlsCheck } from './tls-check.js';
 import type { Check } from './types.js';
 
@@ -33,7 +32,7 @@ function fixedCheck(id: string, title: string, status: 'pass' | 'fail' | 'skip' 
 
 /**
  * The checks the `validate:` section asks for, in report order: environment, env, git, commands, TLS, bundle,
- * freeze, blocking issues, then checks from registered providers (see `registerCheckProvider`) and `deps.extra`.
+ * freeze, blocking issues, then `deps.extra` — the plug-in point where other features (migration lint and plan) add their checks.
  * Sections left out produce no check.
  */
 export function checksFromConfig(config: ShiplineConfig, deps: CheckDeps = {}): Check[] {
@@ -55,7 +54,7 @@ export function checksFromConfig(config: ShiplineConfig, deps: CheckDeps = {}): 
           ),
     );
   }
-  if (v.env.length > 0) checks.push(configuredEnvCheck(v.env));
+  if (v.env.length > 0) checks.push(envCheck({ rules: v.env.map(toEnvRule) }));
   if (v.git) {
     checks.push(
       gitCheck({
@@ -104,7 +103,7 @@ export function checksFromConfig(config: ShiplineConfig, deps: CheckDeps = {}): 
           ),
     );
   }
-  checks.push(...providedChecks(config), ...(deps.extra ?? []));
+  checks.push(...(deps.extra ?? []));
   return checks;
 }
 
@@ -122,36 +121,14 @@ export function registerConfigSecrets(
   for (const rule of config.validate.env) if (rule.secret) redactor.add(env[rule.name]);
 }
 
-/**
- * The env check over the configured rules; rules marked `required: false` are dropped when their variable is
- * unset (they still apply when it is set). Skips when nothing is left to check.
- */
-function configuredEnvCheck(rules: ShiplineConfig['validate']['env']): Check {
-  const all = envCheck({ required: rules.map(toEnvRule) });
-  return {
-    id: all.id,
-    title: all.title,
-    async run(ctx) {
-      const unset = (name: string) => (ctx.env[name] ?? '').trim() === '';
-      const active = rules.filter((r) => r.required || !unset(r.name));
-      const skipped = rules.filter((r) => !active.includes(r)).map((r) => r.name);
-      if (active.length === 0) {
-        return { status: 'skip', message: `optional variables not set: ${skipped.join(', ')}` };
-      }
-      const outcome = await envCheck({ required: active.map(toEnvRule) }).run(ctx);
-      return skipped.length > 0
-        ? { ...outcome, message: `${outcome.message} (optional, not set: ${skipped.join(', ')})` }
-        : outcome;
-    },
-  };
-}
-
 function toEnvRule(rule: ShiplineConfig['validate']['env'][number]): EnvRule {
   return {
     name: rule.name,
     ...(rule['min-length'] === undefined ? {} : { minLength: rule['min-length'] }),
     ...(rule.pattern === undefined ? {} : { pattern: rule.pattern }),
     ...(rule.description === undefined ? {} : { description: rule.description }),
+    required: rule.required,
+    secret: rule.secret,
   };
 }
 

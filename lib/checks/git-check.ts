@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { matchesGlob } from './glob-match.js';
+import picomatch from 'picomatch';
+import { ShiplineError } from '../core/errors.js';
 import type { GitCheckOptions } from './options.js';
 import { compareSemver, parseReleaseTag, type SemVer } from './semver.js';
 import type { Check, CheckContext } from './types.js';
@@ -81,7 +82,11 @@ export function gitCheck(options: GitCheckOptions): Check {
 
       if (options.requireClean) {
         const status = await git(ctx, ['status', '--porcelain', '--untracked-files=normal']);
-        if (!status.ok) throw new Error(`git status failed: ${status.stderr.trim()}`);
+        if (!status.ok) {
+          throw new ShiplineError('git_failed', `git status failed: ${status.stderr.trim()}`, {
+            hint: 'Run the check inside a git checkout (actions/checkout) with a readable .git folder.',
+          });
+        }
         const changed = status.stdout.split('\n').filter((l) => l.trim() !== '');
         if (changed.length === 0) passes.push('working tree clean');
         else {
@@ -101,7 +106,7 @@ export function gitCheck(options: GitCheckOptions): Check {
         }
         if (!branch) {
           failures.push('HEAD is detached and neither GITHUB_HEAD_REF nor GITHUB_REF_NAME names a branch');
-        } else if (options.allowedBranches.some((p) => matchesGlob(branch, p))) {
+        } else if (options.allowedBranches.some((p) => picomatch.isMatch(branch, p))) {
           passes.push(`branch ${branch} allowed`);
         } else {
           const from = source === 'HEAD' ? '' : ` (from ${source}, HEAD is detached)`;

@@ -9,8 +9,8 @@ import type { ShiplineConfig } from '../config/schema.js';
 import { describeError } from '../core/errors.js';
 import type { Redactor } from '../core/redact.js';
 import { MigrationError } from '../supabase/migrations/errors.js';
-import { readMigrationFiles } from '../supabase/migrations/files.js';
-import { migrationLintCheck } from '../supabase/migrations/lint.js';
+import { type MigrationFile, readMigrationFiles } from '../supabase/migrations/files.js';
+import { lintCheckResult } from '../supabase/migrations/lint.js';
 import { type MigrateResult, migrate } from '../supabase/migrations/migrate.js';
 import type { Check, CheckFinding } from './types.js';
 
@@ -27,40 +27,48 @@ export function migrationChecks(config: ShiplineConfig, options: MigrationChecks
   const dir = join(options.cwd, config.supabase['migrations-dir']);
   if (!existsSync(dir)) return [];
   const migrations = config.supabase.migrations;
+  // Read once: the plan and the lint share the files.
+  let read: Promise<MigrationFile[]> | undefined;
+  const files = () => {
+    read ??= readMigrationFiles(dir);
+    return read;
+  };
   let planned: Promise<MigrateResult> | undefined;
   const plan = () => {
-    planned ??= migrate({
-      databaseUrl: options.databaseUrl ?? '',
-      migrationsDir: dir,
-      dryRun: true,
-      allowOutOfOrder: migrations['allow-out-of-order'],
-      redactor: options.redactor,
-    });
+    planned ??= files().then((all) =>
+      migrate({
+        databaseUrl: options.databaseUrl ?? '',
+        migrationsDir: dir,
+        files: all,
+        dryRun: true,
+        allowOutOfOrder: migrations['allow-out-of-order'],
+        redactor: options.redactor,
+      }),
+    );
     return planned;
   };
-
-  const lint = async (files: string[] | undefined) =>
-    migrationLintCheck({ cwd: options.cwd, ...(files ? { files } : {}) });
 
   const lintCheck: Check = {
     id: 'migration-lint',
     title: 'Migration lint',
-    async run(ctx) {
-      const all = (await readMigrationFiles(dir)).map((f) => relative(options.cwd, join(dir, f.fileName)));
-      if (!options.databaseUrl) {
-        const result = await (await lint(all)).run(ctx);
-        return { ...result, message: `${result.message} (no database URL: every file linted)` };
-      }
-      let pending: string[];
+    async run() {
+      const all = await files();
+      const source = (f: MigrationFile) => ({ file: relative(options.cwd, f.path), sql: f.sql });
+      const lintAll = async (why: string) => {
+        const result = await lintCheckResult(all.map(source));
+        return { ...result, message: `${result.message} (${why}: every file linted)` };
+      };
+      if (!options.databaseUrl) return lintAll('no database URL');
+      let pending: MigrationFile[];
       try {
-        pending = (await plan()).pending.map((p) => relative(options.cwd, join(dir, p.fileName)));
+        const names = new Set((await plan()).pending.map((p) => p.fileName));
+        pending = all.filter((f) => names.has(f.fileName));
       } catch {
         // The plan check reports why; without a plan the pending set is unknown, so every file is linted.
-        const result = await (await lint(all)).run(ctx);
-        return { ...result, message: `${result.message} (no migration plan: every file linted)` };
+        return lintAll('no migration plan');
       }
       if (pending.length === 0) return { status: 'pass', message: 'no pending migration files to lint' };
-      const result = await (await lint(pending)).run(ctx);
+      const result = await lintCheckResult(pending.map(source));
       return { ...result, message: `${result.message} (pending files only)` };
     },
   };

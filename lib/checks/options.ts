@@ -12,10 +12,14 @@ export interface EnvRule {
   pattern?: string;
   /** A short explanation shown when the rule fails. */
   description?: string;
+  /** When false, an unset variable is not a failure (its rules still apply when it is set). Default true. */
+  required?: boolean;
+  /** When false, the value is not masked (e.g. a region name). Default true. */
+  secret?: boolean;
 }
 
 export interface EnvCheckOptions {
-  required: EnvRule[];
+  rules: EnvRule[];
 }
 
 export interface GitCheckOptions {

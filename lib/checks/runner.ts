@@ -16,26 +16,6 @@ export interface RunChecksOptions {
 }
 
 /**
- * Plugins: features outside lib/checks (migration lint, schema drift) contribute checks by registering a
- * factory here; `checksFromConfig` appends whatever the registered factories return for the loaded config.
- */
-export type CheckProvider<C = unknown> = (config: C) => Check[];
-const providers = new Map<string, CheckProvider>();
-
-/** Registers (or replaces) a named check provider; returns a function that unregisters it. */
-export function registerCheckProvider<C>(name: string, provider: CheckProvider<C>): () => void {
-  providers.set(name, provider as CheckProvider);
-  return () => {
-    if (providers.get(name) === provider) providers.delete(name);
-  };
-}
-
-/** The checks every registered provider contributes for `config`, in registration order. */
-export function providedChecks(config: unknown): Check[] {
-  return [...providers.values()].flatMap((provider) => provider(config));
-}
-
-/**
  * Runs `checks` one after another. A check that throws becomes a `fail` naming the error (redacted); it never
  * stops the others. Each result carries its duration. `passed` is false when any check failed.
  */

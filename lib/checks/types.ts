@@ -7,7 +7,7 @@ export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 /** A finding tied to a file and line (becomes an annotation in Actions). */
 export interface CheckFinding {
-  severity: 'error' | 'warning' | 'notice';
+  severity: 'error' | 'warning';
   message: string;
   file?: string;
   line?: number;

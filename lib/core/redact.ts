@@ -17,7 +17,7 @@ export class Redactor {
     }
   }
 
-  /** Registers the password (and user:password pair) of a connection URL such as `postgres://u:p@host/db`. */
+  /** Registers the password of a connection URL such as `postgres://u:p@host/db`, raw and decoded. */
   addUrlCredentials(url: string | undefined): void {
     if (!url) return;
     let parsed: URL;

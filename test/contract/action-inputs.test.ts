@@ -60,5 +60,15 @@ describe('actions/*/action.yml', () => {
       expect(Object.keys(yml.inputs ?? {})).toEqual([...(mod.INPUT_NAMES ?? [])]);
       expect(Object.keys(yml.outputs ?? {})).toEqual([...(mod.OUTPUT_NAMES ?? [])]);
     });
+
+    it('reads inputs and sets outputs only through the typed accessors of those lists', () => {
+      // core.getInput/setOutput with a string literal would bypass the name check the lists give.
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+        const source = readFileSync(join(dir, file), 'utf8');
+        expect(source, `${name}/${file}`).not.toMatch(/core\.(getInput|getBooleanInput|setOutput)\(/);
+      }
+      const inputs = readFileSync(join(dir, 'inputs.ts'), 'utf8');
+      expect(inputs).toContain('typedIO(INPUT_NAMES, OUTPUT_NAMES)');
+    });
   });
 });

@@ -80,13 +80,7 @@ describe('migrate action (dist/migrate bundle, as the runner runs it)', () => {
     expect(annotation?.properties).toMatchObject({ file: 'supabase/migrations/20240902080000_broken.sql', line: '4' });
     expect(annotation?.message).toContain('type "numerc" does not exist');
     expect(JSON.parse(run.outputs.applied ?? '[]')).toHaveLength(5);
-    const printed =
-      run.stdout
-        .split('\n')
-        .filter((l) => !l.startsWith('::add-mask::'))
-        .join('\n') +
-      run.stderr +
-      run.summary;
+    const printed = run.visible;
     expect(printed).not.toContain(pg.server.password);
   });
 
@@ -101,13 +95,7 @@ describe('migrate action (dist/migrate bundle, as the runner runs it)', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('Cannot connect to');
-    const printed =
-      run.stdout
-        .split('\n')
-        .filter((l) => !l.startsWith('::add-mask::'))
-        .join('\n') +
-      run.stderr +
-      run.summary;
+    const printed = run.visible;
     expect(printed).not.toContain('An0ther-Secret');
     expect(printed).not.toContain(bad);
   });

@@ -53,6 +53,6 @@ describe('validate action (bundle) with migrations', () => {
     expect(report.checks.find((c) => c.id === 'migration-plan')?.message).toContain('1 pending: 20240101000000');
     const password = decodeURIComponent(new URL(url).password);
     expect(run.masks).toContain(password);
-    expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(password);
+    expect(run.visible).not.toContain(password);
   });
 });

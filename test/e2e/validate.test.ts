@@ -45,7 +45,7 @@ describe('validate action (bundle)', () => {
     expect(run.summary).toContain('✅ **Passed**');
     // The secret named in validate.env is masked before anything prints, and never printed.
     expect(run.masks).toContain(secret);
-    expect(run.stdout.replace(`::add-mask::${secret}`, '')).not.toContain(secret);
+    expect(run.visible).not.toContain(secret);
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
   });
 

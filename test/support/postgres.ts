@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { applyBaseline } from '../../emulators/postgres/baseline.js';
 import { type PostgresServer, startPostgres } from '../../emulators/postgres/embedded.js';
+import { cloneDatabase, createSupabaseTemplate } from '../../emulators/postgres/template.js';
 
 /** A test file's PostgreSQL: one embedded server, and cheap fresh databases cloned from templates. */
 export interface TestPostgres {
@@ -35,8 +35,7 @@ export function usePostgres(): TestPostgres {
   };
   beforeAll(async () => {
     server = await startPostgres();
-    await query(server.url, `create database ${SUPABASE_TEMPLATE}`);
-    await applyBaseline(server.urlFor(SUPABASE_TEMPLATE));
+    await createSupabaseTemplate(server, SUPABASE_TEMPLATE);
   });
   afterAll(async () => {
     await server?.stop();
@@ -51,10 +50,33 @@ export function usePostgres(): TestPostgres {
       counter++;
       const name = options.name ?? `t${process.pid}_${counter}`;
       const template = options.baseline === false ? 'template0' : SUPABASE_TEMPLATE;
-      // FILE_COPY is about twice as fast as the default WAL_LOG for small databases on a throwaway server.
-      await query(s.url, `create database "${name}" template ${template} strategy file_copy`);
-      return s.urlFor(name);
+      return cloneDatabase(s, template, name);
     },
     query,
   };
+}
+
+/** Runs `fn` with a client connected to `url` (as `applicationName` when given) and closes it afterwards. */
+export async function withClient<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+  options: { applicationName?: string } = {},
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: options.applicationName });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Polls `check` every 100 ms until it is true; throws `timed out waiting for <what>` after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

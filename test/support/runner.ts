@@ -24,6 +24,8 @@ export interface ActionRun {
   annotations: Annotation[];
   /** Values the action asked the runner to mask with `::add-mask::`. */
   masks: string[];
+  /** Everything a reader of the job could see — stdout without the `::add-mask::` commands, stderr, the summary — for "never printed" checks. */
+  visible: string;
 }
 
 export interface RunActionOptions {
@@ -164,6 +166,9 @@ export async function runAction(name: string, options: RunActionOptions = {}): P
       state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')),
       annotations,
       masks,
+      visible: [stdout.replace(/^::add-mask::.*$/gm, ''), stderr, readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')].join(
+        '\n',
+      ),
     };
   } finally {
     rmSync(temp, { recursive: true, force: true });

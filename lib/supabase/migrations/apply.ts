@@ -1,11 +1,12 @@
 import pg, { type DatabaseError, escapeLiteral } from 'pg';
 import type { Clock } from '../../core/clock.js';
+import { ShiplineError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Redactor } from '../../core/redact.js';
 import { MigrationError } from './errors.js';
 import type { MigrationFile } from './files.js';
 import { type Queryable, recordApplied, recordAppliedSql, SERVER_SIDE_DURATION_MS } from './history.js';
-import { lineOfPosition, type SqlStatement, splitStatements } from './statements.js';
+import { blankComments, lineOfPosition, type SqlStatement, splitStatements } from './statements.js';
 
 /** One file this run applied. */
 export interface AppliedMigration {
@@ -29,11 +30,6 @@ export interface ApplyOptions {
 
 const TRANSACTION_CONTROL = /^(begin|commit|end|rollback|abort|start\s+transaction)\b(?!\s+atomic)/i;
 
-/** The statement text without the comments in front of it. */
-function stripLeadingComments(text: string): string {
-  return text.replace(/^(\s*(--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/))*\s*/, '');
-}
-
 function isDatabaseError(error: unknown): error is DatabaseError {
   return error instanceof Error && typeof (error as { severity?: unknown }).severity === 'string';
 }
@@ -53,7 +49,7 @@ export function statementError(
   const position = positionInStatement ?? (pgError?.position ? Number(pgError.position) : undefined);
   const line = lineOfPosition(statement, position);
   const message = r(error instanceof Error ? error.message : String(error)) ?? '';
-  const firstLine = statement.text.split('\n').find((l) => l.trim() && !l.trim().startsWith('--')) ?? statement.text;
+  const firstLine = (statement.head || statement.text).split('\n')[0] ?? '';
   const parts = [`${file.fileName}:${line}: ${message}`];
   if (pgError?.detail) parts.push(`Detail: ${r(pgError.detail)}`);
   parts.push(`Statement (line ${statement.line}): ${r(firstLine.trim().slice(0, 200))}`);
@@ -80,12 +76,12 @@ export function statementError(
   });
 }
 
-async function runStatements(
+/** Runs a no-transaction file's statements one by one in autocommit; an error says what stayed applied. */
+async function runStatementsOutside(
   db: Queryable,
   file: MigrationFile,
   statements: SqlStatement[],
   options: ApplyOptions,
-  outside: boolean,
 ) {
   let ran = 0;
   for (const statement of statements) {
@@ -93,7 +89,7 @@ async function runStatements(
       await db.query(statement.text);
       ran++;
     } catch (error) {
-      throw statementError(file, statement, error, options.redactor, outside && ran > 0);
+      throw statementError(file, statement, error, options.redactor, ran > 0);
     }
   }
 }
@@ -102,13 +98,19 @@ async function runStatements(
 type CountingQuery = pg.Query & { completed: number };
 
 /**
- * Wraps pg's per-message handler to count completions; undefined when this pg version does not have it (the
- * caller then runs statement by statement). The count names the failing statement of a batch.
+ * Wraps pg's per-message handler to count completions (the count names the failing statement of a batch);
+ * throws when the installed pg has no such handler (Shipline pins pg 8.23.1, which has it).
  */
-function countingQuery(text: string): CountingQuery | undefined {
+function countingQuery(text: string): CountingQuery {
   const query = new pg.Query(text) as CountingQuery & { handleCommandComplete?: (...args: unknown[]) => unknown };
   const original = query.handleCommandComplete;
-  if (typeof original !== 'function') return undefined;
+  if (typeof original !== 'function') {
+    throw new ShiplineError(
+      'pg_unsupported',
+      'The installed pg driver has no Query.handleCommandComplete: Shipline cannot tell which statement of a file failed.',
+      { hint: 'Install the pg version Shipline pins (8.23.1); a different pg was resolved.' },
+    );
+  }
   query.completed = 0;
   query.handleCommandComplete = (...args: unknown[]) => {
     query.completed++;
@@ -129,8 +131,7 @@ function submit(db: Queryable, query: pg.Query): Promise<void> {
  * Runs a transactional file in ONE round trip: `begin`, the settings, every statement, the history rows and
  * `commit` in one simple-protocol message (statement_timeout and lock_timeout still apply per statement).
  * On failure the statement is named from PostgreSQL's error position (relative to the message) or, without
- * one, from the number of statements that completed; the caller rolls back. Returns false when the batch
- * cannot be used (no counting hook in this pg version).
+ * one, from the number of statements that completed; the caller rolls back.
  */
 async function runBatch(
   db: Queryable,
@@ -139,19 +140,17 @@ async function runBatch(
   prefix: string[],
   suffix: string,
   options: ApplyOptions,
-): Promise<boolean> {
+): Promise<void> {
   // Each piece ends with a newline before `;` so a trailing line comment cannot swallow the separator.
   const head = prefix.map((p) => `${p}\n;\n`).join('');
   const pieces = statements.map((s) => `${s.text}\n;\n`);
   const query = countingQuery(`${head}${pieces.join('')}${suffix}`);
-  if (!query) return false;
   try {
     await submit(db, query);
-    return true;
   } catch (error) {
     const pgError = isDatabaseError(error) ? error : undefined;
     // Comment-only pieces produce no message at all: skip them when counting.
-    const counted = statements.filter((s) => stripLeadingComments(s.text) !== '');
+    const counted = statements.filter((s) => s.head !== '');
     let failed = counted[query.completed - prefix.length];
     let positionInStatement: number | undefined;
     if (pgError?.position) {
@@ -172,37 +171,6 @@ async function runBatch(
     if (!failed || query.completed < prefix.length) throw error;
     throw statementError(file, failed, error, options.redactor, false, positionInStatement);
   }
-}
-
-/** The SQL with `--` and (nested) block comments replaced by spaces, keeping every offset and newline. */
-export function blankComments(sql: string): string {
-  let out = '';
-  let depth = 0;
-  for (let i = 0; i < sql.length; i++) {
-    const two = sql.slice(i, i + 2);
-    if (depth === 0 && two === '--') {
-      while (i < sql.length && sql[i] !== '\n') {
-        out += ' ';
-        i++;
-      }
-      if (i < sql.length) out += '\n';
-      continue;
-    }
-    if (two === '/*') {
-      depth++;
-      out += '  ';
-      i++;
-      continue;
-    }
-    if (depth > 0 && two === '*/') {
-      depth--;
-      out += '  ';
-      i++;
-      continue;
-    }
-    out += depth > 0 && sql[i] !== '\n' ? ' ' : sql[i];
-  }
-  return out;
 }
 
 /**
@@ -237,8 +205,8 @@ async function assertNoInvalidIndexes(db: Queryable, file: MigrationFile): Promi
 }
 
 /**
- * Applies one file: inside `BEGIN … COMMIT` together with its history and checksum rows, statement by
- * statement (so an error names the statement and its line). A `-- shipline:no-transaction` file runs
+ * Applies one file: inside `BEGIN … COMMIT` together with its history and checksum rows, in one round trip
+ * (runBatch; an error names the statement and its line). A `-- shipline:no-transaction` file runs
  * statement by statement in autocommit, and its history rows are written after the last one succeeds.
  * On failure the transaction is rolled back and a MigrationError naming file and line is thrown.
  */
@@ -258,7 +226,7 @@ export async function applyFile(db: Queryable, file: MigrationFile, options: App
   });
   if (file.noTransaction) {
     await db.query(settings);
-    await runStatements(db, file, statements, options, true);
+    await runStatementsOutside(db, file, statements, options);
     await assertNoInvalidIndexes(db, file);
     const durationMs = options.clock.now().getTime() - started;
     await db.query('begin');
@@ -271,11 +239,11 @@ export async function applyFile(db: Queryable, file: MigrationFile, options: App
     }
     return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: true };
   }
-  const control = statements.find((s) => TRANSACTION_CONTROL.test(stripLeadingComments(s.text)));
+  const control = statements.find((s) => TRANSACTION_CONTROL.test(s.head));
   if (control) {
     throw new MigrationError(
       'transaction_control',
-      `${file.fileName}:${control.line}: the file controls its own transaction (${control.text.split('\n').pop()?.trim()})`,
+      `${file.fileName}:${control.line}: the file controls its own transaction (${control.head.split('\n')[0]?.trim()})`,
       {
         file: file.fileName,
         line: control.line,
@@ -284,14 +252,10 @@ export async function applyFile(db: Queryable, file: MigrationFile, options: App
     );
   }
   // Round trips are most of the cost of a small file: the whole file travels in one message with `begin`, the
-  // settings, its history rows and `commit` (runBatch). Statement by statement only if that is unavailable.
+  // settings, its history rows and `commit` (runBatch).
   try {
     const suffix = `${recordAppliedSql(record(0), SERVER_SIDE_DURATION_MS)};\ncommit`;
-    if (!(await runBatch(db, file, statements, ['begin', settings], suffix, options))) {
-      await db.query(`begin; ${settings}`);
-      await runStatements(db, file, statements, options, false);
-      await db.query(`${recordAppliedSql(record(options.clock.now().getTime() - started))};\ncommit`);
-    }
+    await runBatch(db, file, statements, ['begin', settings], suffix, options);
     const durationMs = options.clock.now().getTime() - started;
     return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: false };
   } catch (error) {

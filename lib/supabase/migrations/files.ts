@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MigrationError } from './errors.js';
+import { skipComments } from './statements.js';
 
 /** A local migration file `supabase/migrations/<version>_<name>.sql`. */
 export interface MigrationFile {
@@ -33,13 +34,7 @@ export const NO_TRANSACTION_MARKER = /^[ \t]*--[ \t]*shipline:no-transaction[ \t
  * statement, so the same text inside a function body or a later comment cannot silently switch a file to autocommit.
  */
 export function isNoTransaction(sql: string): boolean {
-  for (const line of sql.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed === '') continue;
-    if (!trimmed.startsWith('--')) return false;
-    if (NO_TRANSACTION_MARKER.test(line)) return true;
-  }
-  return false;
+  return NO_TRANSACTION_MARKER.test(sql.slice(0, skipComments(sql)));
 }
 
 /** Splits a migration file name into version and name, or returns undefined when it does not match. */

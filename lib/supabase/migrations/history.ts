@@ -94,43 +94,38 @@ export async function readHistory(db: Queryable): Promise<HistoryRow[]> {
 
 /** Writes the CLI-compatible history row and Shipline's checksum row for one applied file (same transaction as the file). */
 export async function recordApplied(db: Queryable, record: HistoryRecord): Promise<void> {
-  await db.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
-    record.version,
-    record.name,
-    record.statements,
-  ]);
-  await recordChecksum(db, record);
+  await db.query(recordAppliedSql(record));
 }
 
 /** Duration SQL for a history row written in the same query message as the file: time since the message arrived. */
 export const SERVER_SIDE_DURATION_MS = '(extract(epoch from clock_timestamp() - statement_timestamp()) * 1000)::int';
 
 /**
- * The same two rows as `recordApplied`, rendered as literal SQL (values escaped with `escapeLiteral`), so the
- * caller can send them in one round trip with the file and `commit` (simple query protocol, several statements).
+ * The two rows of `recordApplied` as literal SQL (values escaped with `escapeLiteral`), so the caller can send
+ * them in one round trip with the file and `commit` (simple query protocol, several statements).
  * `durationSql` replaces `record.durationMs` with an SQL expression (see SERVER_SIDE_DURATION_MS).
  */
 export function recordAppliedSql(record: HistoryRecord, durationSql?: string): string {
   const statements =
     record.statements.length > 0 ? `array[${record.statements.map(escapeLiteral).join(', ')}]::text[]` : `'{}'::text[]`;
-  const duration = durationSql ?? (Number.isFinite(record.durationMs) ? String(Math.round(record.durationMs)) : 'null');
   return [
     `insert into supabase_migrations.schema_migrations (version, name, statements) values (${escapeLiteral(record.version)}, ${escapeLiteral(record.name)}, ${statements})`,
-    `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
-     values (${escapeLiteral(record.version)}, ${escapeLiteral(record.checksum)}, now(), ${duration}, ${escapeLiteral(record.appliedBy)})
-     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`,
+    recordChecksumSql(record, durationSql),
   ].join(';\n');
 }
 
+type ChecksumRecord = Pick<HistoryRecord, 'version' | 'checksum' | 'appliedBy'> & { durationMs?: number | null };
+
+/** The `shipline_checksums` upsert as literal SQL; `durationSql` overrides `record.durationMs`. */
+function recordChecksumSql(record: ChecksumRecord, durationSql?: string): string {
+  const ms = record.durationMs;
+  const duration = durationSql ?? (typeof ms === 'number' && Number.isFinite(ms) ? String(Math.round(ms)) : 'null');
+  return `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
+     values (${escapeLiteral(record.version)}, ${escapeLiteral(record.checksum)}, now(), ${duration}, ${escapeLiteral(record.appliedBy)})
+     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`;
+}
+
 /** Records (or replaces) the checksum of an applied version; used alone to adopt rows the Supabase CLI wrote. */
-export async function recordChecksum(
-  db: Queryable,
-  record: Pick<HistoryRecord, 'version' | 'checksum' | 'appliedBy'> & { durationMs?: number | null },
-): Promise<void> {
-  await db.query(
-    `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
-     values ($1, $2, now(), $3, $4)
-     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`,
-    [record.version, record.checksum, record.durationMs ?? null, record.appliedBy],
-  );
+export async function recordChecksum(db: Queryable, record: ChecksumRecord): Promise<void> {
+  await db.query(recordChecksumSql(record));
 }

@@ -3,13 +3,12 @@
  * of `lint-rules.ts` statement by statement, and reports findings with the file and line they point at.
  * Destructive findings are errors unless the file declares itself a contract step with `-- shipline:contract`.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
 import { hasSqlDetails, loadModule, type Node, parseSync, type RawStmt } from 'libpg-query';
-import type { Check, CheckFinding } from '../../checks/types.js';
+import type { Check, CheckFinding, CheckResult } from '../../checks/types.js';
 import { ShiplineError } from '../../core/errors.js';
 import { isNoTransaction } from './files.js';
 import { type FileContext, qualifiedName, RULES, type RuleName } from './lint-rules.js';
+import { skipComments } from './statements.js';
 
 /** The comment that marks a file as a deliberate contract step (destructive findings become warnings). */
 export const CONTRACT_MARKER = '-- shipline:contract';
@@ -114,54 +113,34 @@ export function lintMigrationSync(source: MigrationSource, options: LintOptions 
   return findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** Options of the `validate` check. */
-export interface MigrationLintCheckOptions extends LintOptions {
-  /** Migration files, relative to `cwd`; default: every `supabase/migrations/*.sql`. */
-  files?: readonly string[];
-  /** Repository root; default: the check context's `cwd`. */
-  cwd?: string;
-  /** Only lint files whose version (the digits before `_`) is greater than this: older ones are applied already. */
-  since?: string;
+/** The `validate` check over `files` (paths as findings should show them, with their SQL): see lintCheckResult. */
+export function migrationLintCheck(files: readonly MigrationSource[], options: LintOptions = {}): Check {
+  return { id: 'migration-lint', title: 'Migration lint', run: () => lintCheckResult(files, options) };
 }
 
-/** The `validate` check: fails on any error finding, warns on warnings; findings carry file and line. */
-export function migrationLintCheck(options: MigrationLintCheckOptions = {}): Check {
+/** Lints `files` into a check result: fails on any error finding, warns on warnings; findings carry file and line. */
+export async function lintCheckResult(
+  files: readonly MigrationSource[],
+  options: LintOptions = {},
+): Promise<Omit<CheckResult, 'id' | 'title' | 'durationMs'>> {
+  if (files.length === 0) return { status: 'skip', message: 'No migration files to lint.' };
+  const findings = await lintMigrations(files, options);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const summary = `${files.length} migration file${files.length === 1 ? '' : 's'} linted: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
   return {
-    id: 'migration-lint',
-    title: 'Migration lint',
-    async run(ctx) {
-      const cwd = options.cwd ?? ctx.cwd;
-      let files = options.files ? [...options.files] : await listMigrationFiles(cwd);
-      if (options.since !== undefined) {
-        const since = options.since;
-        files = files.filter((file) => versionOf(file) > since);
-      }
-      if (files.length === 0) return { status: 'skip', message: 'No migration files to lint.' };
-      const sources = await Promise.all(
-        files.map(async (file) => ({
-          file: isAbsolute(file) ? relative(cwd, file) : file,
-          sql: await readFile(isAbsolute(file) ? file : join(cwd, file), 'utf8'),
-        })),
-      );
-      const findings = await lintMigrations(sources, options);
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      const warnings = findings.length - errors;
-      const summary = `${files.length} migration file${files.length === 1 ? '' : 's'} linted: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
-      return {
-        status: errors > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass',
-        message: summary,
-        details: findings.length > 0 ? findings.map(formatFinding).join('\n') : undefined,
-        findings: findings.map(
-          (f): CheckFinding => ({
-            severity: f.severity,
-            message: `${f.message}\nFix: ${f.fix}`,
-            file: f.file,
-            line: f.line,
-            rule: f.rule,
-          }),
-        ),
-      };
-    },
+    status: errors > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass',
+    message: summary,
+    details: findings.length > 0 ? findings.map(formatFinding).join('\n') : undefined,
+    findings: findings.map(
+      (f): CheckFinding => ({
+        severity: f.severity,
+        message: `${f.message}\nFix: ${f.fix}`,
+        file: f.file,
+        line: f.line,
+        rule: f.rule,
+      }),
+    ),
   };
 }
 
@@ -169,25 +148,6 @@ export function migrationLintCheck(options: MigrationLintCheckOptions = {}): Che
 export function formatFinding(finding: Finding): string {
   const where = `${finding.file}:${finding.line}${finding.column ? `:${finding.column}` : ''}`;
   return `${where} ${finding.severity} ${finding.rule}: ${finding.message} Fix: ${finding.fix}`;
-}
-
-async function listMigrationFiles(cwd: string): Promise<string[]> {
-  const dir = join('supabase', 'migrations');
-  try {
-    const names = await readdir(join(cwd, dir));
-    return names
-      .filter((name) => name.endsWith('.sql'))
-      .sort()
-      .map((name) => join(dir, name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
-function versionOf(file: string): string {
-  const base = file.split(/[\\/]/).at(-1) ?? file;
-  return base.split('_')[0] ?? base;
 }
 
 function syntaxError(file: string, text: SourceText, error: unknown): Finding {
@@ -280,31 +240,23 @@ class SourceText {
 
   /**
    * A statement's `stmt_location` points just after the previous `;`; skip the whitespace and comments in
-   * between so the finding lands on the statement's first token.
+   * between (statements.ts's lexer) so the finding lands on the statement's first token.
    */
   statementStart(byteOffset: number): number {
-    const b = this.bytes;
-    let i = byteOffset;
-    while (i < b.length) {
-      const c = b[i];
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b) i++;
-      else if (c === 0x2d && b[i + 1] === 0x2d) {
-        while (i < b.length && b[i] !== 0x0a) i++;
-      } else if (c === 0x2f && b[i + 1] === 0x2a) {
-        let depth = 1;
-        i += 2;
-        while (i < b.length && depth > 0) {
-          if (b[i] === 0x2f && b[i + 1] === 0x2a) {
-            depth++;
-            i += 2;
-          } else if (b[i] === 0x2a && b[i + 1] === 0x2f) {
-            depth--;
-            i += 2;
-          } else i++;
-        }
-      } else break;
-    }
-    return Math.min(i, b.length);
+    const from = this.charIndexOfByte(byteOffset);
+    const start = skipComments(this.sql, from);
+    return byteOffset + Buffer.byteLength(this.sql.slice(from, start), 'utf8');
+  }
+
+  private cursor = { byte: 0, char: 0 };
+
+  /** UTF-16 index of a byte offset at a character boundary; cheap when offsets come in increasing order. */
+  private charIndexOfByte(byteOffset: number): number {
+    if (byteOffset < this.cursor.byte) this.cursor = { byte: 0, char: 0 };
+    const { byte, char } = this.cursor;
+    const chars = char + this.bytes.subarray(byte, byteOffset).toString('utf8').length;
+    this.cursor = { byte: byteOffset, char: chars };
+    return chars;
   }
 
   /** Byte offset of the `index`-th code point (PostgreSQL's error positions count characters). */

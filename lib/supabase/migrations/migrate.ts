@@ -5,7 +5,7 @@ import { Redactor } from '../../core/redact.js';
 import { type AppliedMigration, applyMigrations } from './apply.js';
 import { backupDatabase } from './backup.js';
 import { MigrationError } from './errors.js';
-import { compareVersions, readMigrationFiles } from './files.js';
+import { compareVersions, type MigrationFile, readMigrationFiles } from './files.js';
 import { ensureHistoryTables, type HistoryRow, readHistory, recordChecksum } from './history.js';
 import { acquireMigrationLock, describeHolder, releaseMigrationLock } from './lock.js';
 import { type MigrationPlan, planMigrations, refusalError } from './plan.js';
@@ -14,6 +14,8 @@ export interface MigrateOptions {
   databaseUrl: string;
   /** Directory holding `<version>_<name>.sql` files (usually `supabase/migrations`). */
   migrationsDir: string;
+  /** The files of `migrationsDir` when the caller has read them already (readMigrationFiles); read otherwise. */
+  files?: MigrationFile[];
   /** Plan only: read the history (without creating anything), change nothing. */
   dryRun?: boolean;
   allowOutOfOrder?: boolean;
@@ -138,7 +140,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         'across statements there. Use the direct connection or the session pooler (port 5432) for migrations.',
     );
   }
-  const files = await readMigrationFiles(options.migrationsDir);
+  const files = options.files ?? (await readMigrationFiles(options.migrationsDir));
   logger.info(`Found ${files.length} migration file(s) in ${options.migrationsDir}`);
   const client = await connect(options, redactor);
   logger.info(`Connected to ${describeDatabaseUrl(options.databaseUrl)}`);

@@ -2,6 +2,8 @@
 export interface SqlStatement {
   /** The statement without its terminating `;`, trimmed; leading comments stay attached. */
   text: string;
+  /** `text` without its leading comments and whitespace; '' for a piece that is only comments. */
+  head: string;
   /** Offset of `text` in the file (UTF-16 code units). */
   offset: number;
   /** 1-based line of the statement's first character in the file. */
@@ -10,6 +12,56 @@ export interface SqlStatement {
 
 const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
 const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+
+/** Whether a comment (`--` or `/*`) starts at `i`. */
+function commentAt(sql: string, i: number): boolean {
+  const c = sql[i];
+  const next = sql[i + 1];
+  return (c === '-' && next === '-') || (c === '/' && next === '*');
+}
+
+/**
+ * Index just past the lexical unit at `i`: a `--` comment (newline included), a nested block comment, a quoted
+ * run (`'…'`, `E'…'`, `"…"`, `$tag$…$tag$`) or else one character. Unterminated comments and quotes run to the
+ * end of the text. This is the one SQL lexer of the migration engine.
+ */
+function tokenEnd(sql: string, i: number): number {
+  const n = sql.length;
+  const c = sql[i];
+  const next = sql[i + 1];
+  if (c === '-' && next === '-') {
+    const eol = sql.indexOf('\n', i);
+    return eol === -1 ? n : eol + 1;
+  }
+  if (c === '/' && next === '*') {
+    let depth = 1;
+    let j = i + 2;
+    while (j < n && depth > 0) {
+      if (sql[j] === '/' && sql[j + 1] === '*') {
+        depth++;
+        j += 2;
+      } else if (sql[j] === '*' && sql[j + 1] === '/') {
+        depth--;
+        j += 2;
+      } else j++;
+    }
+    return j;
+  }
+  if (c === "'") {
+    const prev = sql[i - 1];
+    const escapes = (prev === 'E' || prev === 'e') && !IDENT_CHAR.test(sql[i - 2] ?? ' ');
+    return skipQuoted(sql, i + 1, "'", escapes);
+  }
+  if (c === '"') return skipQuoted(sql, i + 1, '"', false);
+  if (c === '$' && !IDENT_CHAR.test(sql[i - 1] ?? ' ')) {
+    const tag = DOLLAR_TAG.exec(sql.slice(i, i + 256));
+    if (tag) {
+      const close = sql.indexOf(tag[0], i + tag[0].length);
+      return close === -1 ? n : close + tag[0].length;
+    }
+  }
+  return i + 1;
+}
 
 /**
  * Splits SQL into statements the way the Supabase CLI does: at each `;` outside string literals (`'…'`,
@@ -20,51 +72,54 @@ const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 export function splitStatements(sql: string): SqlStatement[] {
   const out: SqlStatement[] = [];
   let start = 0;
-  let i = 0;
-  const n = sql.length;
+  /** Index of the piece's first character outside comments and whitespace; -1 while there is none. */
+  let code = -1;
   const push = (end: number) => {
     const raw = sql.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
-    if (text) out.push({ text, offset: start + lead, line: lineAt(sql, start + lead) });
+    const head = code === -1 ? '' : sql.slice(code, end).trim();
+    if (text) out.push({ text, head, offset: start + lead, line: lineAt(sql, start + lead) });
   };
-  while (i < n) {
-    const c = sql[i];
-    const next = sql[i + 1];
-    if (c === '-' && next === '-') {
-      const eol = sql.indexOf('\n', i);
-      i = eol === -1 ? n : eol + 1;
-    } else if (c === '/' && next === '*') {
-      let depth = 1;
-      i += 2;
-      while (i < n && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') {
-          depth++;
-          i += 2;
-        } else if (sql[i] === '*' && sql[i + 1] === '/') {
-          depth--;
-          i += 2;
-        } else i++;
-      }
-    } else if (c === "'") {
-      const prev = sql[i - 1];
-      const escapes = (prev === 'E' || prev === 'e') && !IDENT_CHAR.test(sql[i - 2] ?? ' ');
-      i = skipQuoted(sql, i + 1, "'", escapes);
-    } else if (c === '"') {
-      i = skipQuoted(sql, i + 1, '"', false);
-    } else if (c === '$' && !IDENT_CHAR.test(sql[i - 1] ?? ' ')) {
-      const tag = DOLLAR_TAG.exec(sql.slice(i, i + 256));
-      if (tag) {
-        const close = sql.indexOf(tag[0], i + tag[0].length);
-        i = close === -1 ? n : close + tag[0].length;
-      } else i++;
-    } else if (c === ';') {
+  let i = 0;
+  while (i < sql.length) {
+    const end = tokenEnd(sql, i);
+    if (sql[i] === ';') {
       push(i);
-      i++;
-      start = i;
-    } else i++;
+      start = i + 1;
+      code = -1;
+    } else if (code === -1 && !commentAt(sql, i) && !WHITESPACE.test(sql[i] ?? '')) code = i;
+    i = end;
   }
-  push(n);
+  push(sql.length);
+  return out;
+}
+
+const WHITESPACE = /\s/;
+
+/** Index of the first character at or after `from` that is neither whitespace nor inside a comment. */
+export function skipComments(sql: string, from = 0): number {
+  let i = from;
+  while (i < sql.length) {
+    if (!commentAt(sql, i) && !WHITESPACE.test(sql[i] ?? '')) return i;
+    i = tokenEnd(sql, i);
+  }
+  return sql.length;
+}
+
+/**
+ * The SQL with `--` and (nested) block comments replaced by spaces, keeping every offset and newline; text
+ * inside string literals, quoted identifiers and dollar quotes is kept as is (`'--'` is not a comment).
+ */
+export function blankComments(sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const end = tokenEnd(sql, i);
+    const piece = sql.slice(i, end);
+    out += commentAt(sql, i) ? piece.replace(/[^\n]/g, ' ') : piece;
+    i = end;
+  }
   return out;
 }
 

@@ -65,6 +65,9 @@ describe('concurrent migrators on one database', () => {
       [1, 2, 3, 4].map(() => spawnMigrate(['--db-url', url, '--dir', dir, '--no-backup', '--wait', '60']).done),
     );
     for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
+    // The first file sleeps 2 s under the lock: at least one of the other processes had to wait, and said so.
+    const waited = runs.filter((r) => `${r.stdout}\n${r.stderr}`.includes('Waiting for another migration run'));
+    expect(waited.length).toBeGreaterThan(0);
     const appliedCounts = runs.map((r) => (r.stdout.match(/applied now/g) ?? []).length).sort();
     expect(appliedCounts).toEqual([0, 0, 0, 5]);
     await assertEachAppliedOnce(url);

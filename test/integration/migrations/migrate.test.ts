@@ -177,14 +177,15 @@ describe('migrate on PostgreSQL 15 with the Supabase baseline', () => {
     );
     expect(badConn.code).toBe('connection_failed');
     const dir = migrationsDir({
-      // The password lands in PostgreSQL's error text: it must be redacted there too.
-      '20240101000001_leak.sql': `select 1/0 as "${password}";\n`,
-      '20240101000002_leak.sql': `select '${password}'::int;\n`,
+      // PostgreSQL's own error text carries the password (invalid input syntax for type integer: "<password>").
+      '20240101000001_leak.sql': `select '${password}'::int;\n`,
     });
     const badSql = await failure(
       migrate({ databaseUrl: url, migrationsDir: dir, logger, redactor, backupDir: undefined }),
     );
     expect(badSql.code).toBe('migration_failed');
+    expect(badSql.postgres?.sqlState).toBe('22P02');
+    expect(badSql.message).toContain('invalid input syntax for type integer: "***"');
     const everything = [
       badConn.message,
       badConn.hint,

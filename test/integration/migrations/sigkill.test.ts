@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../lib/supabase/migrations/migrate.js';
-import { usePostgres } from '../../support/postgres.js';
+import { usePostgres, waitFor } from '../../support/postgres.js';
 import { migrationsDir, spawnMigrate } from './helpers.js';
 
 const pg = usePostgres();
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a migrator killed with SIGKILL in the middle of a long file', () => {
   it('leaves no partial schema and no history row; the next run completes', async () => {

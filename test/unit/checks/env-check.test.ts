@@ -6,13 +6,13 @@ describe('envCheck', () => {
   it('passes when every variable is present and meets its rules', async () => {
     const ctx = checkContext({ env: { SESSION_SECRET: 'x'.repeat(64), SUPABASE_TOKEN: 'sbp_abcdef123' } });
     const result = await envCheck({
-      required: [
+      rules: [
         { name: 'SESSION_SECRET', minLength: 50 },
         { name: 'SUPABASE_TOKEN', pattern: '^sbp_' },
       ],
     }).run(ctx);
     expect(result.status).toBe('pass');
-    expect(result.message).toBe('2 required variables present');
+    expect(result.message).toBe('2 variables present and valid');
   });
 
   it('fails listing every missing, empty and weak variable at once, without values', async () => {
@@ -20,7 +20,7 @@ describe('envCheck', () => {
       env: { EMPTY: '', BLANK: '   ', SHORT: 'hunter2-short', WRONG: 'ghp_tokenvalue999' },
     });
     const result = await envCheck({
-      required: [
+      rules: [
         { name: 'ABSENT' },
         { name: 'EMPTY' },
         { name: 'BLANK' },
@@ -39,15 +39,35 @@ describe('envCheck', () => {
 
   it('registers every present value with the redactor before reporting', async () => {
     const ctx = checkContext({ env: { API_KEY: 'super-secret-value', OTHER: 'another-secret' } });
-    await envCheck({ required: [{ name: 'API_KEY' }, { name: 'OTHER', minLength: 100 }, { name: 'GONE' }] }).run(ctx);
+    await envCheck({ rules: [{ name: 'API_KEY' }, { name: 'OTHER', minLength: 100 }, { name: 'GONE' }] }).run(ctx);
     expect(ctx.redactor.redact('key=super-secret-value other=another-secret')).toBe('key=*** other=***');
   });
 
   it('reports an invalid pattern as a configuration problem, naming the variable', async () => {
     const ctx = checkContext({ env: { TOKEN: 'value-1234' } });
-    const result = await envCheck({ required: [{ name: 'TOKEN', pattern: '([' }] }).run(ctx);
+    const result = await envCheck({ rules: [{ name: 'TOKEN', pattern: '([' }] }).run(ctx);
     expect(result.status).toBe('fail');
     expect(result.details).toContain('TOKEN: the configured pattern /([/ is not a valid regular expression');
     expect(result.details).not.toContain('value-1234');
+  });
+
+  it('skips optional variables that are unset but checks them when set', async () => {
+    const ctx = checkContext({ env: { OPT_SET: 'ab' } });
+    const result = await envCheck({
+      rules: [
+        { name: 'OPT_UNSET', required: false },
+        { name: 'OPT_SET', required: false, minLength: 10 },
+      ],
+    }).run(ctx);
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('not meeting their rules: OPT_SET (optional, not set: OPT_UNSET)');
+    const none = await envCheck({ rules: [{ name: 'OPT_UNSET', required: false }] }).run(checkContext({ env: {} }));
+    expect(none).toMatchObject({ status: 'skip', message: 'optional variables not set: OPT_UNSET' });
+  });
+
+  it('does not mask values of rules marked secret: false', async () => {
+    const ctx = checkContext({ env: { REGION: 'eu-central-1', TOKEN: 'tok-123456' } });
+    await envCheck({ rules: [{ name: 'REGION', secret: false }, { name: 'TOKEN' }] }).run(ctx);
+    expect(ctx.redactor.redact('eu-central-1 tok-123456')).toBe('eu-central-1 ***');
   });
 });

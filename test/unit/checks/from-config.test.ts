@@ -1,7 +1,7 @@
 import type { Octokit } from '@octokit/rest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checksFromConfig, registerConfigSecrets, validationChecks } from '../../../lib/checks/from-config.js';
-import { registerCheckProvider, runChecks } from '../../../lib/checks/runner.js';
+import { runChecks } from '../../../lib/checks/runner.js';
 import { parseConfig } from '../../../lib/config/loader.js';
 import { Redactor } from '../../../lib/core/redact.js';
 import { checkContext } from './check-context.js';
@@ -132,18 +132,6 @@ describe('checksFromConfig', () => {
       run: async () => ({ status: 'pass' as const, message: '' }),
     };
     expect(checksFromConfig(parseConfig('version: 1\n'), { extra: [extra] })).toEqual([extra]);
-  });
-
-  describe('with a plugin provider', () => {
-    let unregister: () => void = () => {};
-    afterEach(() => unregister());
-
-    it('appends checks contributed by registered providers', () => {
-      unregister = registerCheckProvider('drift', () => [
-        { id: 'drift', title: 'Schema drift', run: async () => ({ status: 'pass', message: '' }) },
-      ]);
-      expect(checksFromConfig(parseConfig('version: 1\n')).map((c) => c.id)).toEqual(['drift']);
-    });
   });
 });
 

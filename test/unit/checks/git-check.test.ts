@@ -77,6 +77,9 @@ describe('gitCheck', () => {
     expect((await gitCheck({ ...off, allowedBranches: ['main', 'release/*'] }).run(ctx())).message).toBe(
       'branch release/1.4 allowed',
     );
+    git('checkout', '-q', '-b', 'release/2.0/hotfix');
+    expect((await gitCheck({ ...off, allowedBranches: ['release/*'] }).run(ctx())).status).toBe('fail');
+    expect((await gitCheck({ ...off, allowedBranches: ['release/**'] }).run(ctx())).status).toBe('pass');
     git('checkout', '-q', '-b', 'feature/x');
     const result = await gitCheck({ ...off, allowedBranches: ['main', 'release/*'] }).run(ctx());
     expect(result).toEqual({ status: 'fail', message: 'branch feature/x is not one of main, release/*' });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { providedChecks, registerCheckProvider, runChecks } from '../../../lib/checks/runner.js';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../../lib/checks/runner.js';
 import type { Check } from '../../../lib/checks/types.js';
 import { ShiplineError } from '../../../lib/core/errors.js';
 import { checkContext } from './check-context.js';
@@ -142,26 +142,5 @@ describe('runChecks', () => {
 
   it('passes an empty list', async () => {
     expect(await runChecks([], checkContext())).toEqual({ passed: true, results: [] });
-  });
-});
-
-describe('check providers', () => {
-  const cleanups: Array<() => void> = [];
-  afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
-  });
-
-  it('collects checks from registered providers and unregisters them', () => {
-    cleanups.push(
-      registerCheckProvider<{ n: number }>('one', (config) => [
-        check(`one-${config.n}`, async () => ({ status: 'pass', message: '' })),
-      ]),
-    );
-    const unregister = registerCheckProvider('two', () => [
-      check('two', async () => ({ status: 'pass', message: '' })),
-    ]);
-    expect(providedChecks({ n: 7 }).map((c) => c.id)).toEqual(['one-7', 'two']);
-    unregister();
-    expect(providedChecks({ n: 7 }).map((c) => c.id)).toEqual(['one-7']);
   });
 });

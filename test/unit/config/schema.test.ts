@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../lib/config/loader.js';
-import { DEFAULT_CONFIG_PATH, shiplineConfigSchema, smokeFor } from '../../../lib/config/schema.js';
+import { shiplineConfigSchema, smokeFor } from '../../../lib/config/schema.js';
 
 describe('shiplineConfigSchema', () => {
-  it('has the documented default path', () => {
-    expect(DEFAULT_CONFIG_PATH).toBe('.github/shipline.yml');
-  });
-
   it('is strict at every level', () => {
     for (const input of [
       { version: 1, extra: true },

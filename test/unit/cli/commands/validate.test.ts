@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT, run } from '../../../../cli/commands/validate.js';
 import type { CliIO } from '../../../../cli/terminal-logger.js';
+import { systemClock } from '../../../../lib/core/clock.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'shipline-cli-validate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -22,6 +23,7 @@ function io(cwd: string, env: Record<string, string> = {}): CliIO & { out: { std
     cwd,
     env: { PATH: process.env.PATH, ...env },
     color: false,
+    clock: systemClock,
     stdout: (t) => {
       out.stdout += t;
     },

@@ -1,12 +1,13 @@
-import pg_ from 'pg';
+import type pg_ from 'pg';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../../lib/core/clock.js';
 import { MemoryLogger } from '../../../../lib/core/logger.js';
 import { Redactor } from '../../../../lib/core/redact.js';
-import { applyMigrations, blankComments } from '../../../../lib/supabase/migrations/apply.js';
+import { applyMigrations } from '../../../../lib/supabase/migrations/apply.js';
 import { checksumOf, type MigrationFile, NO_TRANSACTION_MARKER } from '../../../../lib/supabase/migrations/files.js';
 import { ensureHistoryTables } from '../../../../lib/supabase/migrations/history.js';
-import { usePostgres } from '../../../support/postgres.js';
+import { blankComments } from '../../../../lib/supabase/migrations/statements.js';
+import { usePostgres, withClient } from '../../../support/postgres.js';
 
 const pg = usePostgres();
 
@@ -22,15 +23,12 @@ function file(version: string, sql: string): MigrationFile {
   };
 }
 
-async function withClient<T>(url: string, fn: (c: pg_.Client) => Promise<T>): Promise<T> {
-  const client = new pg_.Client({ connectionString: url });
-  await client.connect();
-  try {
+/** A client on `url` whose database has the history tables. */
+function withHistory<T>(url: string, fn: (c: pg_.Client) => Promise<T>): Promise<T> {
+  return withClient(url, async (client) => {
     await ensureHistoryTables(client);
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+    return fn(client);
+  });
 }
 
 const options = () => ({
@@ -46,7 +44,7 @@ describe('applyMigrations', () => {
   it('points at the line inside a multi-line statement and rolls the file back', async () => {
     const url = await pg.createDatabase({ baseline: false });
     const bad = file('2', 'create table ok2 (id int);\n\ncreate table t (\n  id int,\n  x nosuchtype\n);\n');
-    const error = await withClient(url, (c) =>
+    const error = await withHistory(url, (c) =>
       applyMigrations(c, [file('1', 'create table ok1 (id int);'), bad], options()),
     ).catch((e) => e);
     expect(error).toMatchObject({ code: 'migration_failed', file: bad.fileName, line: 5 });
@@ -62,7 +60,7 @@ describe('applyMigrations', () => {
     const url = await pg.createDatabase({ baseline: false });
     await pg.query(url, 'create table items (id int)');
     const concurrent = file('1', '-- shipline:no-transaction\ncreate index concurrently items_id on items (id);\n');
-    const applied = await withClient(url, (c) => applyMigrations(c, [concurrent], options()));
+    const applied = await withHistory(url, (c) => applyMigrations(c, [concurrent], options()));
     expect(applied).toMatchObject([{ version: '1', noTransaction: true }]);
     expect(await pg.query(url, 'select version from supabase_migrations.schema_migrations')).toEqual([
       { version: '1' },
@@ -75,7 +73,7 @@ describe('applyMigrations', () => {
       '1',
       '-- shipline:no-transaction\ncreate table kept (id int);\ncreate index concurrently nope on missing (id);\n',
     );
-    const error = await withClient(url, (c) => applyMigrations(c, [half], options())).catch((e) => e);
+    const error = await withHistory(url, (c) => applyMigrations(c, [half], options())).catch((e) => e);
     expect(error).toMatchObject({ code: 'migration_failed', line: 3 });
     expect(error.hint).toContain('outside a transaction');
     expect(await pg.query(url, `select to_regclass('kept')::text as t`)).toEqual([{ t: 'kept' }]);
@@ -84,10 +82,30 @@ describe('applyMigrations', () => {
     ]);
   });
 
+  it('sees a COMMIT behind a nested block comment and applies nothing of the file', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const sql = 'create table a (id int); /* x /* y */ */ commit; create table b (id int); select 1/0;';
+    const error = await withHistory(url, (c) => applyMigrations(c, [file('1', sql)], options())).catch((e) => e);
+    expect(error).toMatchObject({ code: 'transaction_control', line: 1 });
+    expect(await pg.query(url, `select to_regclass('a')::text as a`)).toEqual([{ a: null }]);
+    expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('names the failing statement after a comment-only piece with a nested comment (no error position)', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const sql = 'create table a (id int);\n/* x /* y */ */;\ncreate table b (id int);\nselect 1/0;\n';
+    const error = await withHistory(url, (c) => applyMigrations(c, [file('1', sql)], options())).catch((e) => e);
+    expect(error).toMatchObject({ code: 'migration_failed', line: 4, postgres: { sqlState: '22012' } });
+    expect(error.message).toContain('Statement (line 4): select 1/0');
+    expect(await pg.query(url, `select to_regclass('a')::text as a`)).toEqual([{ a: null }]);
+  });
+
   it('honours statement_timeout', async () => {
     const url = await pg.createDatabase({ baseline: false });
     const slow = file('1', 'select pg_sleep(5);');
-    const error = await withClient(url, (c) =>
+    const error = await withHistory(url, (c) =>
       applyMigrations(c, [slow], { ...options(), statementTimeout: '200ms' }),
     ).catch((e) => e);
     expect(error).toMatchObject({ code: 'migration_failed', postgres: { sqlState: '57014' } });
@@ -102,7 +120,7 @@ describe('no-transaction files and invalid indexes', () => {
     // A failed concurrent build leaves an INVALID index behind.
     await pg.query(url, 'create unique index concurrently dupes_v on dupes (v)').catch(() => undefined);
     const sql = '-- shipline:no-transaction\n\ncreate unique index concurrently if not exists dupes_v on dupes (v);\n';
-    const error = await withClient(url, (c) => applyMigrations(c, [file('1', sql)], options())).catch((e) => e);
+    const error = await withHistory(url, (c) => applyMigrations(c, [file('1', sql)], options())).catch((e) => e);
     expect(error).toMatchObject({ code: 'invalid_index', line: 3 });
     expect(error.hint).toContain('drop index concurrently public.dupes_v');
     expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
@@ -116,7 +134,7 @@ describe('no-transaction files and invalid indexes', () => {
     await pg.query(url, 'create unique index concurrently dupes_v on dupes (v)').catch(() => undefined);
     const sql =
       '-- shipline:no-transaction\n-- unlike dupes_v, this one builds fine\ncreate index concurrently if not exists dupes_v2 on t (c);\n';
-    await withClient(url, (c) => applyMigrations(c, [file('1', sql)], options()));
+    await withHistory(url, (c) => applyMigrations(c, [file('1', sql)], options()));
     expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
       { n: 1 },
     ]);
@@ -130,5 +148,10 @@ describe('blankComments', () => {
     expect(blanked).toHaveLength(sql.length);
     expect(blanked.split('\n')).toHaveLength(2);
     expect(blanked.replace(/\s+/g, ' ').trim()).toBe('select 1; select 2;');
+  });
+
+  it('keeps comment markers inside string literals, quoted identifiers and dollar quotes', () => {
+    const sql = `select '--', '/*', "a--b", $$ /* x $$; -- gone\nselect 2;`;
+    expect(blankComments(sql)).toBe(`select '--', '/*', "a--b", $$ /* x $$;        \nselect 2;`);
   });
 });

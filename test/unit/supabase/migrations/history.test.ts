@@ -1,4 +1,3 @@
-import pg_ from 'pg';
 import { describe, expect, it } from 'vitest';
 import {
   ensureHistoryTables,
@@ -6,19 +5,9 @@ import {
   recordApplied,
   recordChecksum,
 } from '../../../../lib/supabase/migrations/history.js';
-import { usePostgres } from '../../../support/postgres.js';
+import { usePostgres, withClient } from '../../../support/postgres.js';
 
 const pg = usePostgres();
-
-async function withClient<T>(url: string, fn: (c: pg_.Client) => Promise<T>): Promise<T> {
-  const client = new pg_.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('migration history', () => {
   it('reads an empty history without creating anything when the tables are missing', async () => {

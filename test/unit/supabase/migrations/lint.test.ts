@@ -1,7 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../../lib/checks/types.js';
 import { systemClock } from '../../../../lib/core/clock.js';
 import { silentLogger } from '../../../../lib/core/logger.js';
@@ -171,30 +169,22 @@ describe('lintMigrationSync', () => {
 });
 
 describe('migrationLintCheck', () => {
-  let dir: string;
-  const ctx = (cwd: string): CheckContext => ({
-    cwd,
+  const ctx: CheckContext = {
+    cwd: '/nonexistent',
     logger: silentLogger,
     clock: systemClock,
     redactor: new Redactor(),
     env: {},
-  });
-  const repo = (files: Record<string, string>) => {
-    dir = mkdtempSync(join(tmpdir(), 'shipline-lint-'));
-    mkdirSync(join(dir, 'supabase', 'migrations'), { recursive: true });
-    for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, 'supabase', 'migrations', name), sql);
-    return dir;
   };
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const sources = (files: Record<string, string>) =>
+    Object.entries(files).map(([name, sql]) => ({ file: join('supabase', 'migrations', name), sql }));
 
   it('fails on an error finding and carries file and line for annotations', async () => {
-    const cwd = repo({
+    const files = sources({
       '20240101000000_init.sql': 'create table legacy (id int);',
       '20240102000000_drop.sql': "set lock_timeout = '5s';\n\ndrop table legacy;",
     });
-    const result = await migrationLintCheck().run(ctx(cwd));
+    const result = await migrationLintCheck(files).run(ctx);
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/2 migration files linted: 1 error, 0 warnings/);
     expect(result.findings).toEqual([
@@ -210,22 +200,19 @@ describe('migrationLintCheck', () => {
   });
 
   it('warns on warnings only, passes a clean set, skips when there is nothing to lint', async () => {
-    const cwd = repo({
+    const files = sources({
       '20240101000000_init.sql': 'create table t (id int);',
       '20240102000000_idx.sql': 'create index t_idx on t (id);',
     });
-    expect((await migrationLintCheck().run(ctx(cwd))).status).toBe('warn');
-    expect(
-      (await migrationLintCheck({ files: [join('supabase', 'migrations', '20240101000000_init.sql')] }).run(ctx(cwd)))
-        .status,
-    ).toBe('pass');
-    expect((await migrationLintCheck({ since: '20240102000000' }).run(ctx(cwd))).status).toBe('skip');
-    expect((await migrationLintCheck().run(ctx(tmpdir() + '/shipline-no-such-dir'))).status).toBe('skip');
+    expect((await migrationLintCheck(files).run(ctx)).status).toBe('warn');
+    expect((await migrationLintCheck(files.slice(0, 1)).run(ctx)).status).toBe('pass');
+    expect((await migrationLintCheck([]).run(ctx)).status).toBe('skip');
   });
 
-  it('uses its own cwd over the context’s, and reports syntax errors as failures', async () => {
-    const cwd = repo({ '20240101000000_bad.sql': 'alter tabel t add column x int;' });
-    const result = await migrationLintCheck({ cwd }).run(ctx('/nonexistent'));
+  it('reports syntax errors as failures', async () => {
+    const result = await migrationLintCheck(
+      sources({ '20240101000000_bad.sql': 'alter tabel t add column x int;' }),
+    ).run(ctx);
     expect(result.status).toBe('fail');
     expect(result.findings?.[0]).toMatchObject({ rule: 'syntax-error', line: 1 });
   });

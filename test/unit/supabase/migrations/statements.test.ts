@@ -16,6 +16,13 @@ describe('splitStatements', () => {
     ]);
   });
 
+  it('gives each statement its head: the text after leading (nested) comments, empty for a comment-only piece', () => {
+    const heads = splitStatements(
+      "-- a\n/* x /* y */ */ commit;\n/* only /* nested */ */;\nselect '/* not a comment';",
+    ).map((s) => s.head);
+    expect(heads).toEqual(['commit', '', "select '/* not a comment'"]);
+  });
+
   it('does not split inside dollar quotes, block comments or quoted identifiers', () => {
     expect(texts('create function f() returns int language plpgsql as $$ begin return 1; end $$;')).toEqual([
       'create function f() returns int language plpgsql as $$ begin return 1; end $$',
