@@ -45,6 +45,22 @@ const httpStatus = z
   .min(100, { error: 'Expected a number between 100 and 599' })
   .max(599, { error: 'Expected a number between 100 and 599' });
 
+const httpMethod = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+const expectStatus = z
+  .union([httpStatus, z.array(httpStatus).min(1)], {
+    error: 'Expected a number between 100 and 599, or a list of them',
+  })
+  .default(200)
+  .describe('Accepted status code, or a list of accepted codes. Default `200`.');
+
+const latencyBudget = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe('Latency budget of this probe in milliseconds: a slower answer counts as an error. Default: none.');
+
 const smokeCheckSchema = z
   .object({
     name: z.string().min(1).optional().describe('Label shown in reports. Default: the method and path.'),
@@ -52,19 +68,21 @@ const smokeCheckSchema = z
       .string()
       .startsWith('/', { error: 'Expected a path starting with "/", e.g. /api/health' })
       .describe('Path requested on the deployment, e.g. `/api/health`.'),
-    method: z
-      .enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
-      .default('GET')
-      .describe('HTTP method. Default `GET`.'),
+    method: httpMethod.default('GET').describe('HTTP method. Default `GET`.'),
+    headers: z
+      .record(z.string().min(1), z.string())
+      .optional()
+      .describe('Request headers, e.g. `{ accept: application/json }`.'),
+    body: z.string().optional().describe('Request body (sent as is).'),
+    'latency-ms': latencyBudget,
     expect: z
       .object({
-        status: z
-          .union([httpStatus, z.array(httpStatus).min(1)], {
-            error: 'Expected a number between 100 and 599, or a list of them',
-          })
-          .default(200)
-          .describe('Accepted status code, or a list of accepted codes. Default `200`.'),
+        status: expectStatus,
         'body-contains': z.string().min(1).optional().describe('Text the response body must contain.'),
+        json: z
+          .unknown()
+          .optional()
+          .describe('A JSON value the response body must contain (objects match as a subset, arrays and scalars exactly).'),
         header: z
           .record(z.string().min(1), z.string())
           .optional()
@@ -78,42 +96,132 @@ const smokeCheckSchema = z
   })
   .strict();
 
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const supabaseFunctionProbeSchema = z
+  .object({
+    name: z.string().min(1).optional().describe('Label shown in reports. Default: `function <slug>`.'),
+    function: z.string().regex(NAME_PATTERN).describe('Edge function slug invoked through supabase-js.'),
+    method: httpMethod.default('POST').describe('HTTP method. Default `POST` (what `functions.invoke` sends).'),
+    body: z.unknown().optional().describe('JSON body sent to the function.'),
+    'latency-ms': latencyBudget,
+    expect: z
+      .object({
+        status: expectStatus,
+        'body-contains': z.string().min(1).optional().describe('Text the response body must contain.'),
+        json: z.unknown().optional().describe('A JSON value the response must contain (objects as a subset).'),
+      })
+      .strict()
+      .prefault({})
+      .describe('What a healthy answer looks like.'),
+  })
+  .strict();
+
+const supabaseTableProbeSchema = z
+  .object({
+    name: z.string().min(1).optional().describe('Label shown in reports. Default: `table <table>`.'),
+    table: z
+      .string()
+      .regex(IDENTIFIER, { error: 'Expected a table name such as `products`' })
+      .describe('Table or view read through PostgREST with the anon key (`select … limit 1`).'),
+    schema: z.string().regex(IDENTIFIER).default('public').describe('Schema of the table. Default `public`.'),
+    select: z.string().min(1).default('*').describe('Columns to select. Default `*`.'),
+    'min-rows': z
+      .number()
+      .int()
+      .min(0)
+      .default(1)
+      .describe('Rows the anon role must see (0 or 1; proves row-level security lets it read). Default `1`.'),
+    'latency-ms': latencyBudget,
+  })
+  .strict();
+
+const sqlProbeSchema = z
+  .object({
+    name: z.string().min(1).optional().describe('Label shown in reports. Default: `sql <n>`.'),
+    query: z.string().min(1).describe('A read-only query run in a read-only transaction over the database URL.'),
+    'expect-rows': z.number().int().min(0).optional().describe('Least number of rows the query must return.'),
+    'latency-ms': latencyBudget,
+  })
+  .strict();
+
 const smokeFields = {
   checks: z.array(smokeCheckSchema).describe('Requests made against the deployment. Default: `GET /` expecting 200.'),
+  supabase: z
+    .object({
+      functions: z.array(supabaseFunctionProbeSchema).default([]).describe('Edge functions to invoke.'),
+      tables: z.array(supabaseTableProbeSchema).default([]).describe('Tables to read through PostgREST as anon.'),
+      sql: z
+        .array(sqlProbeSchema)
+        .default([])
+        .describe('Read-only SQL probes; run only when a database URL is given.'),
+    })
+    .strict()
+    .describe('Probes of the Supabase backend through `@supabase/supabase-js` with the anon key.'),
   rounds: z.number().int().min(1).max(100).describe('How many times every check is requested. Default `3`.'),
   interval: z.number().min(0).max(600).describe('Seconds between rounds. Default `5`.'),
+  warmup: z
+    .number()
+    .min(0)
+    .max(900)
+    .describe(
+      'Seconds to retry the first answer of every probe while the deployment wakes up; warm-up answers are not counted. Default `60`.',
+    ),
+  concurrency: z.number().int().min(1).max(256).describe('Probes in flight at once. Default `10`.'),
+  timeout: z.number().positive().max(300).describe('Seconds one probe may take before it counts as an error. Default `10`.'),
   'max-error-rate': z
     .number()
     .min(0)
     .max(1)
-    .describe('Largest share of failed requests (0–1) still judged healthy. Default `0`.'),
+    .describe('Largest share of failed requests (0–1) still judged healthy, per probe and overall. Default `0.05`.'),
+  'failure-limit': z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Fail once more than this many requests failed in all. Default: no limit beyond `max-error-rate`.'),
+  'consecutive-error-limit': z
+    .number()
+    .int()
+    .min(1)
+    .describe('Fail when one probe fails this many times in a row. Default `3`.'),
   'p95-ms': z
     .number()
     .int()
     .positive()
-    .describe('Largest acceptable 95th-percentile latency in milliseconds. Default `2000`.'),
+    .describe('95th-percentile latency in milliseconds above which the verdict carries a warning. Default `2000`.'),
+  'p95-fail-ms': z
+    .number()
+    .int()
+    .positive()
+    .describe('95th-percentile latency in milliseconds above which smoke fails. Default `5000`.'),
 } as const;
 
 /** Smoke test settings with their defaults applied. */
 const smokeSchema = z
   .object({
     checks: smokeFields.checks.default([{ path: '/', method: 'GET', expect: { status: 200 } }]),
+    supabase: smokeFields.supabase.prefault({}),
     rounds: smokeFields.rounds.default(3),
     interval: smokeFields.interval.default(5),
-    'max-error-rate': smokeFields['max-error-rate'].default(0),
+    warmup: smokeFields.warmup.default(60),
+    concurrency: smokeFields.concurrency.default(10),
+    timeout: smokeFields.timeout.default(10),
+    'max-error-rate': smokeFields['max-error-rate'].default(0.05),
+    'failure-limit': smokeFields['failure-limit'],
+    'consecutive-error-limit': smokeFields['consecutive-error-limit'].default(3),
     'p95-ms': smokeFields['p95-ms'].default(2000),
+    'p95-fail-ms': smokeFields['p95-fail-ms'].default(5000),
   })
   .strict();
 
 /** Per-environment smoke overrides: any field given replaces the top-level `smoke` value. */
 const smokeOverrideSchema = z
-  .object({
-    checks: smokeFields.checks.optional(),
-    rounds: smokeFields.rounds.optional(),
-    interval: smokeFields.interval.optional(),
-    'max-error-rate': smokeFields['max-error-rate'].optional(),
-    'p95-ms': smokeFields['p95-ms'].optional(),
-  })
+  .object(
+    Object.fromEntries(Object.entries(smokeFields).map(([key, schema]) => [key, schema.optional()])) as {
+      [K in keyof typeof smokeFields]: z.ZodOptional<(typeof smokeFields)[K]>;
+    },
+  )
   .strict();
 
 const environmentSchema = z

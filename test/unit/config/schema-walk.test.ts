@@ -15,6 +15,7 @@ describe('allowedKeysAt', () => {
     expect(allowedKeysAt(shiplineConfigSchema, ['smoke', 'checks', 3, 'expect'])).toEqual([
       'status',
       'body-contains',
+      'json',
       'header',
     ]);
     expect(allowedKeysAt(shiplineConfigSchema, ['validate', 'bundle', 0])).toEqual(['glob', 'max-total', 'max-gzip']);
