@@ -51,6 +51,7 @@ export async function runValidation(options: ValidationOptions): Promise<Validat
   const { redactor } = options;
   redactor.add(options.databaseUrl);
   redactor.addUrlCredentials(options.databaseUrl);
+  redactor.add(options.env.PGPASSWORD);
   const outcome = await loadConfigOutcome(options.configPath, {
     cwd: options.cwd,
     allowMissing: options.allowMissing,

@@ -3,38 +3,35 @@
  * lib/ (logs, errors, summaries, reports) goes through `redact`. Adapters also forward each secret to
  * their platform's masker (`core.setSecret` in Actions) through `onRegister`.
  */
+import { credentialForms } from '../postgres/connection-url.js';
+
 export class Redactor {
   private readonly secrets = new Set<string>();
   private readonly listeners: Array<(secret: string) => void> = [];
 
-  /** Registers a secret, plus its URL-encoded form, so neither can be printed. Values shorter than 4 chars are ignored. */
+  /**
+   * Registers a secret with the forms it takes when printed through a URL or JSON (percent-encoded, JSON-escaped),
+   * so none can be printed. Values shorter than 4 chars are ignored.
+   */
   add(secret: string | undefined | null): void {
     if (!secret || secret.length < 4) return;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+    for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) {
       if (this.secrets.has(form)) continue;
       this.secrets.add(form);
       for (const listener of this.listeners) listener(form);
     }
   }
 
-  /** Registers the password of a connection URL such as `postgres://u:p@host/db`, raw and decoded. */
+  /**
+   * Registers the credentials of a connection URL in every form they can print in (see `credentialForms`): the
+   * userinfo password and a `?password=` value, decoded and as written; for a URL that does not parse, whatever
+   * the writer meant as the password and each piece the URL parser would cut it into.
+   */
   addUrlCredentials(url: string | undefined): void {
     if (!url) return;
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      // Not a URL: treat the whole value as secret.
-      this.add(url);
-      return;
-    }
-    if (!parsed.password) return;
-    this.add(parsed.password);
-    try {
-      this.add(decodeURIComponent(parsed.password));
-    } catch {
-      // A malformed %-escape: the raw form registered above is what would be printed.
-    }
+    this.add(url);
+    this.add(url.trim());
+    for (const form of credentialForms(url)) this.add(form);
   }
 
   /** Calls `listener` for every secret registered from now on, and for those already registered. */

@@ -49,12 +49,13 @@ export function statementError(
   const position = positionInStatement ?? (pgError?.position ? Number(pgError.position) : undefined);
   const line = lineOfPosition(statement, position);
   const message = r(error instanceof Error ? error.message : String(error)) ?? '';
-  const firstLine = (statement.head || statement.text).split('\n')[0] ?? '';
+  // Redact whole texts first, then cut excerpts: a cut could leave half a secret that no longer matches.
+  const firstLine = r(statement.head || statement.text)?.split('\n')[0] ?? '';
   const parts = [`${file.fileName}:${line}: ${message}`];
   if (pgError?.detail) parts.push(`Detail: ${r(pgError.detail)}`);
-  parts.push(`Statement (line ${statement.line}): ${r(firstLine.trim().slice(0, 200))}`);
-  const errorLine = file.sql.split('\n')[line - 1]?.trim();
-  if (line !== statement.line && errorLine) parts.push(`Line ${line}: ${r(errorLine.slice(0, 200))}`);
+  parts.push(`Statement (line ${statement.line}): ${firstLine.trim().slice(0, 200)}`);
+  const errorLine = r(file.sql.split('\n')[line - 1]?.trim());
+  if (line !== statement.line && errorLine) parts.push(`Line ${line}: ${errorLine.slice(0, 200)}`);
   const hints = [
     pgError?.hint ? `PostgreSQL: ${r(pgError.hint)}` : '',
     committedBefore

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock.js';
 import type { Redactor } from '../../core/redact.js';
+import { libpqEnvironment, parseConnectionUrl } from '../../postgres/connection-url.js';
 import { MigrationError } from './errors.js';
 
 export interface BackupOptions {
@@ -15,33 +16,25 @@ export interface BackupOptions {
   label?: string;
   /** pg_dump binary; default `pg_dump` from PATH. */
   pgDump?: string;
-  /** Environment for pg_dump (adapters pass theirs); PGPASSWORD is added. Default: only a standard PATH. */
+  /** Environment for pg_dump (adapters pass theirs); the URL's parts are added as PG* variables. Default: a standard PATH. */
   env?: Record<string, string | undefined>;
 }
 
 /** PATH used when the caller passes no environment (pg_dump lives in /usr/bin on runners and Debian). */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-/** The URL without its password (safe for argv) and the decoded password (for PGPASSWORD). */
-export function splitPassword(databaseUrl: string): { url: string; password: string } {
-  const parsed = new URL(databaseUrl);
-  const password = decodeURIComponent(parsed.password);
-  parsed.password = '';
-  return { url: parsed.toString(), password };
-}
-
 /**
  * Dumps the database with `pg_dump --format=custom` (restorable with pg_restore) and returns the file path.
- * The password travels in PGPASSWORD, never on the command line; pg_dump's errors are redacted.
+ * The connection (host, user, password, database, sslmode…) travels in libpq's PG* environment variables, never on
+ * the command line; pg_dump's errors are redacted.
  */
 export async function backupDatabase(options: BackupOptions): Promise<string> {
-  const { url, password } = splitPassword(options.databaseUrl);
+  const env = libpqEnvironment(parseConnectionUrl(options.databaseUrl), options.env ?? { PATH: DEFAULT_PATH });
   await mkdir(options.dir, { recursive: true });
   const stamp = options.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
   const label = options.label ? `-before-${options.label.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '';
   const path = join(options.dir, `shipline-${stamp}${label}.dump`);
-  const argv = ['--format=custom', '--no-password', `--file=${path}`, `--dbname=${url}`];
-  const env: NodeJS.ProcessEnv = { ...(options.env ?? { PATH: DEFAULT_PATH }), PGPASSWORD: password };
+  const argv = ['--format=custom', '--no-password', `--file=${path}`];
   await new Promise<void>((resolve, reject) => {
     execFile(options.pgDump ?? 'pg_dump', argv, { env, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (!error) {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { type Clock, systemClock } from '../../core/clock.js';
 import { type Logger, silentLogger } from '../../core/logger.js';
 import { Redactor } from '../../core/redact.js';
+import { parseConnectionUrl } from '../../postgres/connection-url.js';
 import { type AppliedMigration, applyMigrations } from './apply.js';
 import { backupDatabase } from './backup.js';
 import { MigrationError } from './errors.js';
@@ -130,6 +131,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const redactor = options.redactor ?? new Redactor();
   redactor.add(options.databaseUrl);
   redactor.addUrlCredentials(options.databaseUrl);
+  redactor.add(options.env?.PGPASSWORD);
+  // Refuse a malformed or oddly formed URL before anything could print a piece of it.
+  parseConnectionUrl(options.databaseUrl);
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
   const dryRun = options.dryRun ?? false;

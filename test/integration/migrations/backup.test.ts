@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../../lib/core/logger.js';
 import { Redactor } from '../../../lib/core/redact.js';
-import { splitPassword } from '../../../lib/supabase/migrations/backup.js';
+import { libpqEnvironment, parseConnectionUrl } from '../../../lib/postgres/connection-url.js';
 import { migrate } from '../../../lib/supabase/migrations/migrate.js';
 import { usePostgres } from '../../support/postgres.js';
 import { EXAMPLE_MIGRATIONS, migrationsDir, tempDir } from './helpers.js';
@@ -33,9 +33,9 @@ describe('backup before applying', () => {
 
     // Restore into a fresh database (roles exist cluster-wide): the state is the one before the run.
     const target = await pg.createDatabase({ baseline: false });
-    const { url: noPassword, password } = splitPassword(target);
-    await run('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${noPassword}`, path], {
-      env: { ...process.env, PGPASSWORD: password },
+    const connection = parseConnectionUrl(target);
+    await run('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${connection.database}`, path], {
+      env: libpqEnvironment(connection, process.env),
     });
     expect(await pg.query(target, 'select v from keep order by v')).toEqual([{ v: 'before' }]);
     expect(await pg.query(target, 'select version from supabase_migrations.schema_migrations')).toEqual([

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../../lib/core/clock.js';
 import { MemoryLogger } from '../../../../lib/core/logger.js';
 import { Redactor } from '../../../../lib/core/redact.js';
-import { applyMigrations } from '../../../../lib/supabase/migrations/apply.js';
+import { applyMigrations, statementError } from '../../../../lib/supabase/migrations/apply.js';
 import { checksumOf, type MigrationFile, NO_TRANSACTION_MARKER } from '../../../../lib/supabase/migrations/files.js';
 import { ensureHistoryTables } from '../../../../lib/supabase/migrations/history.js';
 import { blankComments } from '../../../../lib/supabase/migrations/statements.js';
@@ -153,5 +153,24 @@ describe('blankComments', () => {
   it('keeps comment markers inside string literals, quoted identifiers and dollar quotes', () => {
     const sql = `select '--', '/*', "a--b", $$ /* x $$; -- gone\nselect 2;`;
     expect(blankComments(sql)).toBe(`select '--', '/*', "a--b", $$ /* x $$;        \nselect 2;`);
+  });
+});
+
+describe('statementError excerpts (issue 7 §5: redact first, then cut)', () => {
+  it('never prints part of a secret that straddles the 200-character cut of a statement or error line', () => {
+    const secret = 'Straddling-Secret-0123456789';
+    const sql = `insert into t values ('${'x'.repeat(163)}', '${secret}');\nselect 1;\n`;
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const error = statementError(
+      file('20240101000000', sql),
+      { text: sql.split('\n')[0] ?? '', head: sql.split('\n')[0] ?? '', offset: 0, line: 1 },
+      new Error('boom'),
+      redactor,
+      false,
+    );
+    // The cut falls inside the secret: before the fix its first half ("Straddling-Sec…") was printed.
+    expect(error.message).not.toContain(secret.slice(0, 8));
+    expect(error.message).toContain('***');
   });
 });
