@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `shipline` command. Runs the TypeScript CLI through tsx's loader so a checkout works without a build step.
-import { register } from 'tsx/esm/api';
+// The installed `shipline` command: runs the compiled CLI (dist/cli, built by `npm run build` and on `npm pack`),
+// which needs only the package's production dependencies.
+import { runAsProgram } from '../dist/cli/index.js';
 
-register();
-await import('../cli/main.ts');
+await runAsProgram(process.argv.slice(2));

@@ -1,6 +1,7 @@
 /**
- * The `shipline` command (`tsx cli/main.ts <command>`, `npm run shipline -- <command>`): a dispatcher over a map of
- * lazily imported commands. Each command module exports `run(argv): Promise<number>` returning the exit code.
+ * The `shipline` command: a dispatcher over a map of lazily imported commands. Each command module exports
+ * `run(argv): Promise<number>` returning the exit code. Installed, bin/shipline.js runs the compiled copy
+ * (dist/cli/index.js, `runAsProgram`); in a checkout `npm run shipline -- <command>` runs this file through tsx.
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -72,6 +73,9 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
-  process.exitCode = await main(process.argv.slice(2));
+/** Runs the CLI as this process's program: dispatches `argv` and sets the process exit code. */
+export async function runAsProgram(argv: string[]): Promise<void> {
+  process.exitCode = await main(argv);
 }
+
+if (isEntryPoint()) await runAsProgram(process.argv.slice(2));

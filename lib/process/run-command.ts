@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { ShiplineError } from '../core/errors.js';
+import { onShutdown } from './shutdown.js';
 import { TailBuffer } from './tail-buffer.js';
 
 /** The program of an argv could not be started because it does not exist (ENOENT) or is not executable. */
@@ -72,8 +73,10 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
  * Runs `argv[0]` with `argv.slice(1)` as verbatim arguments — never through a shell — in its own process group,
  * keeping only the tail of its combined output. On timeout or abort the whole group gets SIGTERM, then SIGKILL
  * after a grace period, so grandchildren die too; when the program exits, processes it left behind in its group
- * are killed as well. Resolves with the outcome (a non-zero exit is not an error); rejects with
- * CommandNotFoundError when the program does not exist.
+ * are killed as well. When this process gets SIGINT/SIGTERM/SIGHUP (a cancelled workflow, Ctrl-C) while the command
+ * runs, the signal is passed on to its group (SIGKILL after the grace period) and the process exits once the group is
+ * gone (lib/process/shutdown.ts), so nothing is left running. Resolves with the outcome (a non-zero exit is not an
+ * error); rejects with CommandNotFoundError when the program does not exist.
  */
 export async function runCommand(argv: readonly string[], options: RunCommandOptions = {}): Promise<RunCommandResult> {
   const [program, ...args] = argv;
@@ -104,10 +107,16 @@ export async function runCommand(argv: readonly string[], options: RunCommandOpt
     let exitCode: number | null = null;
     let exitSignal: NodeJS.Signals | null = null;
     const timers: NodeJS.Timeout[] = [];
+    let closed: () => void = () => undefined;
+    const whenClosed = new Promise<void>((r) => {
+      closed = r;
+    });
 
     const finish = (error?: unknown) => {
       if (settled) return;
       settled = true;
+      closed();
+      unregisterShutdown();
       for (const t of timers) clearTimeout(t);
       options.signal?.removeEventListener('abort', onAbort);
       if (error) {
@@ -125,10 +134,10 @@ export async function runCommand(argv: readonly string[], options: RunCommandOpt
       });
     };
 
-    const terminate = () => {
+    const terminate = (signal: NodeJS.Signals = 'SIGTERM') => {
       const pid = child.pid;
       if (pid === undefined) return;
-      killGroup(pid, 'SIGTERM');
+      killGroup(pid, signal);
       const hard = setTimeout(() => killGroup(pid, 'SIGKILL'), graceMs);
       hard.unref();
       timers.push(hard);
@@ -140,6 +149,14 @@ export async function runCommand(argv: readonly string[], options: RunCommandOpt
       terminate();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    // Our own cancellation reaches the command's whole group; the process ends after it is gone.
+    const unregisterShutdown = onShutdown((signal) => {
+      if (!exited) {
+        aborted = true;
+        terminate(signal);
+      }
+      return whenClosed;
+    });
 
     if (options.timeoutMs !== undefined) {
       const timer = setTimeout(() => {
