@@ -10,6 +10,11 @@ export interface Account {
   tokens: ReadonlySet<string>;
   /** Team id → slug. A token may act for any of these teams with `?teamId=`. */
   teams: ReadonlyMap<string, string>;
+  /**
+   * A team that requests without `teamId`/`slug` act for, as on Vercel for accounts whose user has a default team
+   * and no personal scope; unset → such requests act for the personal account.
+   */
+  defaultTeamId?: string;
 }
 
 /**
@@ -36,6 +41,9 @@ export function authenticate(req: EmulatorRequest, account: Account): Scope {
       if (teamSlug === slug) return { token, accountId: id, slug: teamSlug };
     }
     if (slug !== account.username) throw vercelError(403, 'forbidden', 'Not authorized', { scope: slug });
+    return { token, accountId: account.userId, slug: account.username };
   }
+  const defaultSlug = account.defaultTeamId ? account.teams.get(account.defaultTeamId) : undefined;
+  if (account.defaultTeamId && defaultSlug) return { token, accountId: account.defaultTeamId, slug: defaultSlug };
   return { token, accountId: account.userId, slug: account.username };
 }

@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TimeoutError } from '../../lib/core/errors.js';
+import { randomString } from '../core/ids.js';
 import type { EmulatorRequest, EmulatorResponse } from '../core/server.js';
 import { EmulatorServer } from '../core/server.js';
 import { type Account, authenticate } from './auth.js';
@@ -8,6 +11,7 @@ import { BYPASS_HEADER, DEPLOYMENT_URL_HEADER, Edge } from './edge/server.js';
 import { EmulatorLookupError, vercelErrorBody } from './errors.js';
 import { newId } from './ids.js';
 import { getTeam, getUser, listTeams } from './routes/account.js';
+import { deploymentBuilds, deploymentEvents } from './routes/cli.js';
 import {
   cancelDeployment,
   createDeployment,
@@ -18,6 +22,7 @@ import {
 import { uploadFile } from './routes/files.js';
 import { assignAlias, getProject, listPromoteAliases, promote, rollback } from './routes/projects.js';
 import { FAIL_BUILD_META, VercelState } from './state.js';
+import { createLocalCa, type LocalCa, listenTls, type TlsFront } from './tls.js';
 import type { Deployment, Project, Scope } from './types.js';
 
 export type { Deployment, Project };
@@ -46,6 +51,35 @@ export interface VercelEmulatorOptions {
   edgePort?: number;
   /** Region reported to functions as `VERCEL_REGION` (default `iad1`). */
   region?: string;
+  /** Also serve the API over https with a freshly generated local CA (default true). */
+  https?: boolean;
+  /** https port (default: any free port). */
+  httpsPort?: number;
+  /** Folder for the CA files (default: a temporary folder, removed on stop). */
+  caDir?: string;
+  /**
+   * Seed a team and a protected project (fixed ids, see `SEED_TEAM_ID`, `SEED_PROJECT_ID`) so the vercel CLI works
+   * on a fresh emulator with `.vercel/project.json` `{ orgId: SEED_TEAM_ID, projectId: SEED_PROJECT_ID }`.
+   * `bypassSecret` fixes the seeded project's automation bypass secret (random by default). Default false.
+   */
+  seed?: boolean | { bypassSecret?: string };
+}
+
+/** Id, slug of the seeded team (`seed: true`). */
+export const SEED_TEAM_ID = 'team_LocalCloudShiplineTeam01';
+export const SEED_TEAM_SLUG = 'shipline-local';
+/** Id and name of the seeded project (`seed: true`), owned by the seeded team. */
+export const SEED_PROJECT_ID = 'prj_LocalCloudShiplineProject001';
+export const SEED_PROJECT_NAME = 'shipline-app';
+
+/** What `seed: true` created. */
+export interface VercelSeed {
+  teamId: string;
+  teamSlug: string;
+  projectId: string;
+  projectName: string;
+  /** The seeded project's "Protection Bypass for Automation" secret. */
+  bypassSecret: string;
 }
 
 /** A running Vercel emulator. */
@@ -59,6 +93,21 @@ export interface VercelEmulator {
   edge: Edge;
   /** The tokens the API accepts (the first one is handy for tests). */
   tokens: string[];
+  /** The same API over https (`https://127.0.0.1:<port>`), for the vercel CLI (`--api`); '' when `https: false`. */
+  httpsUrl: string;
+  /** PEM file of the emulator's local CA (trust it for `httpsUrl`); '' when `https: false`. */
+  caPath: string;
+  /** The local CA certificate (PEM); '' when `https: false`. */
+  caCert: string;
+  /**
+   * A PEM bundle for `NODE_EXTRA_CA_CERTS`: the file that variable named when the emulator started (this machine
+   * presets it to the system bundle) followed by the local CA; '' when `https: false`.
+   */
+  caBundlePath: string;
+  /** The seeded team and project (`seed: true`), else undefined. */
+  seed: VercelSeed | undefined;
+  /** `METHOD /path` of every request no route matched (what a client needs that the emulator lacks). */
+  unknownRoutes: string[];
   /** Stops the API, the edge listeners and every function process. */
   stop(): Promise<void>;
   /** A project's production domain (`<name>.vercel.app`), by project id or name. */
@@ -102,7 +151,17 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
 
   state.onCreated((deployment) => checkBuildOutput(state, edge, deployment));
 
-  const server = new EmulatorServer({ name: 'vercel', errorBody: vercelErrorBody });
+  const unknownRoutes: string[] = [];
+  const server = new EmulatorServer({
+    name: 'vercel',
+    errorBody: vercelErrorBody,
+    fallback: (req) => {
+      unknownRoutes.push(`${req.method} ${req.path}`);
+      if (process.env.VERCEL_EMULATOR_DEBUG)
+        process.stderr.write(`[vercel emulator] no route: ${req.method} ${req.url.pathname}${req.url.search}\n`);
+      return { status: 404, body: vercelErrorBody(404, `The requested path (${req.path}) does not exist`) };
+    },
+  });
   const scoped =
     (handler: ScopedHandler) =>
     (req: EmulatorRequest): EmulatorResponse | Promise<EmulatorResponse> =>
@@ -117,8 +176,12 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
 
   const routes: Array<[method: string, path: string, handler: ScopedHandler]> = [
     ['GET', '/v2/user', () => getUser(account)],
+    ['GET', '/v1/teams', () => listTeams(account)],
     ['GET', '/v2/teams', () => listTeams(account)],
+    ['GET', '/teams/:teamId', (req) => getTeam(req, account)],
+    ['GET', '/v1/teams/:teamId', (req) => getTeam(req, account)],
     ['GET', '/v2/teams/:teamId', (req) => getTeam(req, account)],
+    ['GET', '/v11/deployments/:id/builds', (req, scope) => deploymentBuilds(req, scope, state, edge)],
     ['POST', '/v2/files', (req) => uploadFile(req, state)],
     ['POST', '/v2/now/files', (req) => uploadFile(req, state)],
     ['POST', '/v13/deployments', withHosts((req, scope) => createDeployment(req, scope, ctx))],
@@ -135,9 +198,25 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
     ['POST', '/v2/deployments/:id/aliases', withHosts((req, scope) => assignAlias(req, scope, state))],
   ];
   for (const [method, path, handler] of routes) server.route(method, path, scoped(handler));
+  server.route('GET', '/v3/now/deployments/:idOrUrl/events', (req, res) =>
+    deploymentEvents(req, res, authenticate(req, account), state),
+  );
+
+  const seed = options.seed ? seedAccount(state, teams, options.seed === true ? {} : options.seed) : undefined;
+  if (seed) account.defaultTeamId = seed.teamId;
 
   const url = await server.listen(options.port ?? 0);
   const edgeUrl = await edge.listen(options.edgePort ?? 0);
+  let ca: LocalCa | undefined;
+  let tls: TlsFront | undefined;
+  let caBundlePath = '';
+  if (options.https !== false) {
+    ca = await createLocalCa(options.caDir);
+    tls = await listenTls(ca, Number(new URL(url).port), options.httpsPort ?? 0);
+    caBundlePath = join(dirname(ca.caPath), 'vercel-emulator-ca-bundle.pem');
+    writeFileSync(caBundlePath, `${readPreset(process.env.NODE_EXTRA_CA_CERTS)}${ca.caCert}`);
+  }
+  if (seed) await exposeHosts(state, edge);
 
   const resolveHost = (hostOrIdOrUrl: string): string => {
     const key = hostOrIdOrUrl
@@ -159,9 +238,16 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
     state,
     edge,
     tokens,
+    httpsUrl: tls?.url ?? '',
+    caPath: ca?.caPath ?? '',
+    caCert: ca?.caCert ?? '',
+    caBundlePath,
+    seed,
+    unknownRoutes,
     async stop() {
       state.dispose();
-      await Promise.all([server.close(), edge.close()]);
+      await Promise.all([server.close(), edge.close(), tls?.close()]);
+      ca?.dispose();
     },
     productionUrl(project: string) {
       const found = state.findProject(project);
@@ -214,6 +300,32 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
     },
   };
   return emulator;
+}
+
+/** Creates the seeded team (added to the account's teams) and its protected project. */
+function seedAccount(state: VercelState, teams: Map<string, string>, options: { bypassSecret?: string }): VercelSeed {
+  teams.set(SEED_TEAM_ID, SEED_TEAM_SLUG);
+  const project = state.ensureProject(SEED_PROJECT_NAME, SEED_TEAM_ID, SEED_TEAM_SLUG, SEED_PROJECT_ID);
+  const bypassSecret = options.bypassSecret ?? randomString(32);
+  state.addProtectionBypass(project.id, bypassSecret);
+  return {
+    teamId: SEED_TEAM_ID,
+    teamSlug: SEED_TEAM_SLUG,
+    projectId: project.id,
+    projectName: project.name,
+    bypassSecret,
+  };
+}
+
+/** The PEM text of a preset `NODE_EXTRA_CA_CERTS` file (newline-terminated), or '' when unset or unreadable. */
+function readPreset(path: string | undefined): string {
+  if (!path) return '';
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.endsWith('\n') ? text : `${text}\n`;
+  } catch {
+    return '';
+  }
 }
 
 /** Fails the build of a deployment whose build output or function configs are unusable (like a real build). */

@@ -160,7 +160,8 @@ export function projectJson(
       expirationDaysErrored: 90,
       deploymentsToKeep: 10,
     },
-    autoAssignCustomDomains: true,
+    // A rollback pins production (false) until the next promote (true), as on Vercel.
+    autoAssignCustomDomains: !project.rolledBack,
     alias: [
       {
         domain: project.productionDomain,
@@ -192,17 +193,16 @@ export function projectJson(
           deployHooks: [],
         }
       : undefined,
-    ssoProtection: project.protectionBypassSecret ? { deploymentType: 'all_except_custom_domains' } : null,
-    protectionBypass: project.protectionBypassSecret
-      ? {
-          [project.protectionBypassSecret]: {
-            createdAt: project.createdAt,
-            createdBy: 'system',
-            scope: 'automation-bypass',
-            isEnvVar: true,
-          },
-        }
-      : undefined,
+    ssoProtection: project.protectionBypassSecrets.length > 0 ? { deploymentType: 'all_except_custom_domains' } : null,
+    protectionBypass:
+      project.protectionBypassSecrets.length > 0
+        ? Object.fromEntries(
+            project.protectionBypassSecrets.map((secret, i) => [
+              secret,
+              { createdAt: project.createdAt, createdBy: 'system', scope: 'automation-bypass', isEnvVar: i === 0 },
+            ]),
+          )
+        : undefined,
     env: [],
     crons: undefined,
   });

@@ -74,9 +74,26 @@ export class VercelState {
     project.env[target] = { ...project.env[target], ...vars };
   }
 
-  /** Turns Deployment Protection on (with this automation bypass secret) or off (`undefined`). */
+  /** Turns Deployment Protection on (with this one automation bypass secret) or off (`undefined`). */
   setProtection(projectIdOrName: string, bypassSecret: string | undefined): void {
-    this.requireProject(projectIdOrName).protectionBypassSecret = bypassSecret;
+    const project = this.requireProject(projectIdOrName);
+    project.protectionBypassSecrets = bypassSecret === undefined ? [] : [bypassSecret];
+    project.protectionBypassSecret = bypassSecret;
+  }
+
+  /** Adds one more automation bypass secret (turning Deployment Protection on); the others stay valid. */
+  addProtectionBypass(projectIdOrName: string, bypassSecret: string): void {
+    const project = this.requireProject(projectIdOrName);
+    if (bypassSecret === '') throw new EmulatorLookupError('A protection bypass secret cannot be empty');
+    if (!project.protectionBypassSecrets.includes(bypassSecret)) project.protectionBypassSecrets.push(bypassSecret);
+    project.protectionBypassSecret = project.protectionBypassSecrets[0];
+  }
+
+  /** Revokes one automation bypass secret; with none left, Deployment Protection is off. */
+  revokeProtectionBypass(projectIdOrName: string, bypassSecret: string): void {
+    const project = this.requireProject(projectIdOrName);
+    project.protectionBypassSecrets = project.protectionBypassSecrets.filter((s) => s !== bypassSecret);
+    project.protectionBypassSecret = project.protectionBypassSecrets[0];
   }
 
   /** Finds a project by id or name within an account (any account when omitted). */
@@ -116,15 +133,15 @@ export class VercelState {
     return undefined;
   }
 
-  /** Creates the project on first use, like the API does on a project's first deployment. */
-  ensureProject(name: string, accountId: string, scopeSlug: string): Project {
+  /** Creates the project on first use, like the API does on a project's first deployment (`id` fixes its id). */
+  ensureProject(name: string, accountId: string, scopeSlug: string, id?: string): Project {
     const existing = this.findProject(name, accountId) ?? this.findProject(slugify(name), accountId);
     if (existing) return existing;
     const now = this.clock();
     const base = `${slugify(name)}.vercel.app`;
     const taken = [...this.projects.values()].some((p) => p.productionDomain === base);
     const project: Project = {
-      id: newId('prj'),
+      id: id ?? newId('prj'),
       name: slugify(name),
       accountId,
       createdAt: now,
@@ -135,6 +152,7 @@ export class VercelState {
       rolledBack: false,
       env: {},
       protectionBypassSecret: undefined,
+      protectionBypassSecrets: [],
       link: undefined,
       customEnvironments: [],
       promoteAliases: [],

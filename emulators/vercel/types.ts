@@ -101,8 +101,10 @@ export interface Project {
   rolledBack: boolean;
   /** Environment variables by target (`production`, `preview`, or a custom environment slug). */
   env: Record<string, Record<string, string>>;
-  /** Deployment Protection: when set, deployment URLs need `x-vercel-protection-bypass: <secret>`. */
+  /** Deployment Protection: when set, deployment URLs need `x-vercel-protection-bypass: <secret>` (the first secret). */
   protectionBypassSecret: string | undefined;
+  /** Every "Protection Bypass for Automation" secret (a project may hold several); any of them lets a request in. */
+  protectionBypassSecrets: string[];
   link: ProjectLink | undefined;
   customEnvironments: string[];
   /** Aliases the last promote/rollback job moved, with their status (`GET …/promote/aliases`). */

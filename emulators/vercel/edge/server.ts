@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFault, FaultInjector } from '../../core/faults.js';
 import { headerValue } from '../../core/headers.js';
@@ -6,7 +6,7 @@ import { randomHex } from '../../core/ids.js';
 import { type LoopbackListener, listenLoopback } from '../../core/loopback.js';
 import { inspectorUrl } from '../serialize.js';
 import type { VercelState } from '../state.js';
-import type { Deployment } from '../types.js';
+import type { Deployment, Project } from '../types.js';
 import { type BuildOutput, loadBuildOutput } from './build-output.js';
 import { contentTypeFor } from './content-type.js';
 import { FunctionHost } from './functions.js';
@@ -17,6 +17,10 @@ import { DeploymentTree } from './vfs.js';
 export const DEPLOYMENT_URL_HEADER = 'x-vercel-deployment-url';
 /** Header (or query parameter) that lets automation through Deployment Protection. */
 export const BYPASS_HEADER = 'x-vercel-protection-bypass';
+
+/** Cookie Vercel sets once a protection bypass was presented with `x-vercel-set-bypass-cookie`. */
+const BYPASS_COOKIE = '_vercel_jwt';
+const SET_COOKIE_FLAG = 'x-vercel-set-bypass-cookie';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection']);
 
@@ -33,6 +37,8 @@ export class Edge {
   private readonly hosts = new Map<string, LoopbackListener>();
   private readonly pending = new Map<string, Promise<LoopbackListener>>();
   private main: LoopbackListener | undefined;
+  /** Signs the bypass cookies this edge issues. */
+  private readonly cookieKey = randomBytes(32);
 
   constructor(
     private readonly state: VercelState,
@@ -143,8 +149,12 @@ export class Edge {
       return;
     }
     const project = this.state.projects.get(deployment.projectId);
-    if (project?.protectionBypassSecret && !served.viaAlias) {
-      const access = checkBypass(req, url, project.protectionBypassSecret, deployment.url);
+    if (
+      project &&
+      project.protectionBypassSecrets.length > 0 &&
+      !isPublicHost(project, host, deployment, served.viaAlias)
+    ) {
+      const access = checkBypass(req, url, project.protectionBypassSecrets, host, this.cookieKey);
       if (!access.allowed) {
         res.writeHead(401, {
           ...base,
@@ -266,36 +276,50 @@ export class Edge {
   }
 }
 
-/** Cookie Vercel sets once a protection bypass was presented with `x-vercel-set-bypass-cookie`. */
-const BYPASS_COOKIE = '_vercel_jwt';
-const SET_COOKIE_FLAG = 'x-vercel-set-bypass-cookie';
+/**
+ * Standard Deployment Protection: the production domain and custom domains aimed at the production deployment are
+ * public; deployment URLs (previews and staged, not-yet-promoted production deployments) and preview aliases are not.
+ */
+function isPublicHost(project: Project, host: string, deployment: Deployment, viaAlias: boolean): boolean {
+  if (host === project.productionDomain) return true;
+  return viaAlias && project.productionDeploymentId === deployment.id;
+}
 
 /**
- * Deployment Protection check: the bypass secret as header or query parameter, or the cookie issued for it when
- * the request asked for one (`x-vercel-set-bypass-cookie: true | samesitenone`, header or query parameter).
+ * Deployment Protection check: one of the project's bypass secrets as header or query parameter, or the cookie
+ * issued for this host when a request asked for one (`x-vercel-set-bypass-cookie: true | samesitenone`, header or
+ * query parameter).
  */
 function checkBypass(
   req: IncomingMessage,
   url: URL,
-  secret: string,
+  secrets: readonly string[],
   host: string,
+  cookieKey: Buffer,
 ): { allowed: boolean; setCookie?: string } {
-  const token = createHmac('sha256', secret).update(host).digest('hex');
+  const token = createHmac('sha256', cookieKey).update(host).digest('hex');
   const cookies = String(req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim());
-  if (cookies.includes(`${BYPASS_COOKIE}=${token}`)) return { allowed: true };
+  for (const cookie of cookies) {
+    if (cookie.startsWith(`${BYPASS_COOKIE}=`) && sameSecret(cookie.slice(BYPASS_COOKIE.length + 1), token)) {
+      return { allowed: true };
+    }
+  }
   const given = headerValue(req, BYPASS_HEADER) ?? url.searchParams.get(BYPASS_HEADER) ?? '';
-  if (!sameSecret(given, secret)) return { allowed: false };
+  // Compare with every secret (no early exit), each in constant time.
+  let matched = false;
+  for (const secret of secrets) matched = sameSecret(given, secret) || matched;
+  if (!matched) return { allowed: false };
   const flag = headerValue(req, SET_COOKIE_FLAG) ?? url.searchParams.get(SET_COOKIE_FLAG) ?? undefined;
   if (flag !== 'true' && flag !== 'samesitenone') return { allowed: true };
   const sameSite = flag === 'samesitenone' ? 'None' : 'Lax';
   return { allowed: true, setCookie: `${BYPASS_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=${sameSite}` };
 }
 
-/** Constant-time comparison of a presented secret with the expected one. */
+/** Constant-time comparison of a presented secret with an expected one (hashed first, so lengths do not leak). */
 function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  const a = createHmac('sha256', 'bypass').update(given).digest();
+  const b = createHmac('sha256', 'bypass').update(expected).digest();
+  return timingSafeEqual(a, b) && given.length === expected.length;
 }

@@ -40,7 +40,7 @@ export function getUser(account: Account): EmulatorResponse {
         name: account.username,
         username: account.username,
         avatar: null,
-        defaultTeamId: firstTeam ?? null,
+        defaultTeamId: account.defaultTeamId ?? firstTeam ?? null,
         createdAt: CREATED_AT,
         billing: null,
         softBlock: null,
@@ -53,7 +53,7 @@ export function getUser(account: Account): EmulatorResponse {
   };
 }
 
-/** `GET /v2/teams/:teamId`: one of the teams the token may act for (by id or slug). */
+/** `GET /teams/:teamId`, `/v1|v2/teams/:teamId`: one of the teams the token may act for (by id or slug). */
 export function getTeam(req: EmulatorRequest, account: Account): EmulatorResponse {
   const ref = req.params.teamId ?? '';
   for (const [id, slug] of account.teams) {
@@ -62,7 +62,7 @@ export function getTeam(req: EmulatorRequest, account: Account): EmulatorRespons
   throw vercelError(404, 'not_found', 'Team not found');
 }
 
-/** `GET /v2/teams`: every team the token may act for. */
+/** `GET /v1/teams`, `GET /v2/teams`: every team the token may act for. */
 export function listTeams(account: Account): EmulatorResponse {
   const teams = [...account.teams].map(([id, slug]) => teamJson(account, id, slug));
   return { status: 200, body: { teams, pagination: { count: teams.length, next: null, prev: null } } };
