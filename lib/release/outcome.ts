@@ -35,6 +35,13 @@ export const REASON_CODES = [
   'rollback-failed',
   'api-error',
   'timeout',
+  // smoke analysis (verdict reasons)
+  'error-rate-exceeded',
+  'failure-limit-reached',
+  'consecutive-errors',
+  'latency-exceeded',
+  'latency-warning',
+  'warmup-failed',
   // inconclusive: not enough evidence either way
   'too-few-answers',
 ] as const;
