@@ -36,6 +36,12 @@ export interface CommitRecord {
   files: FileChange[];
 }
 
+/** A tree created through `POST /git/trees` (blobs are kept inline). */
+export interface TreeRecord {
+  sha: string;
+  entries: Array<{ path: string; mode: string; type: 'blob' | 'tree' | 'commit'; sha: string; size?: number }>;
+}
+
 export interface TagObjectRecord {
   sha: string;
   tag: string;
@@ -153,6 +159,10 @@ export interface RepoRecord {
   createdAt: string;
   commits: Map<string, CommitRecord>;
   tagObjects: Map<string, TagObjectRecord>;
+  /** Trees written through the API (seeded commits carry synthetic tree shas, also accepted). */
+  trees: Map<string, TreeRecord>;
+  /** Blob sha → content, for blobs written through the API. */
+  blobs: Map<string, Buffer>;
   /** Full ref name (`refs/heads/main`) → object sha. */
   refs: Map<string, string>;
   roles: Map<string, RepoRole>;
@@ -272,6 +282,8 @@ export class GitHubState {
       createdAt: this.timestamp(),
       commits: new Map(),
       tagObjects: new Map(),
+      trees: new Map(),
+      blobs: new Map(),
       refs: new Map(),
       roles: new Map([[owner.login.toLowerCase(), 'admin']]),
       deployments: [],

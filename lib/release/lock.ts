@@ -28,10 +28,20 @@ export type LockContent = z.infer<typeof lockContentSchema>;
 /** How long a lock lives by default before it counts as stale (a crashed holder never released it). */
 export const DEFAULT_LOCK_TTL_MS = 60 * 60 * 1000;
 
-/** The git ref name (without `refs/`) of the lock of `environment`: `heads/shipline-lock/<env>` is avoided
- * because branch protection rules may apply to heads; a custom namespace keeps it out of the branch list. */
+/**
+ * The git ref name (without `refs/`) of the lock of `environment`. Not under `heads/` or `tags/`: branch protection
+ * and `on: push` workflows apply there, and locks would show in the branch list. GitHub's create-ref accepts any
+ * `refs/<a>/<b>` name and its matching-refs lists every namespace. Every byte outside `[A-Za-z0-9_-]` is written as
+ * `%XX` (one-to-one, and always a valid ref name: no `.`, `~`, `*`, `:`, spaces or `..` reach git).
+ */
 export function lockRefName(environment: string): string {
-  return `shipline/locks/${encodeURIComponent(environment)}`;
+  const encoded = [...Buffer.from(environment, 'utf8')]
+    .map((b) => {
+      const c = String.fromCharCode(b);
+      return /[A-Za-z0-9_-]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+    .join('');
+  return `shipline/locks/${encoded}`;
 }
 
 /** True when the lock's expiry lies before `now`. */

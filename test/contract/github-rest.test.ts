@@ -184,10 +184,15 @@ describe('GitHub emulator vs @octokit/rest and the OpenAPI description', () => {
       '/repos/{owner}/{repo}/git/refs/{ref}',
       await octokit.rest.git.updateRef({ ...repo, ref: 'shipline/locks/production', sha: shas[1]! }),
     );
+    const tree = await octokit.rest.git.createTree({
+      ...repo,
+      tree: [{ path: 'lock.json', mode: '100644', type: 'blob', content: '{"holder":"mia"}\n' }],
+    });
+    conforms('POST', '/repos/{owner}/{repo}/git/trees', tree);
     const commit = await octokit.rest.git.createCommit({
       ...repo,
       message: '{"holder":"mia"}',
-      tree: 'a'.repeat(40),
+      tree: tree.data.sha,
       parents: [shas[2]!],
     });
     conforms('POST', '/repos/{owner}/{repo}/git/commits', commit);

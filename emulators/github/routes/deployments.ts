@@ -191,12 +191,14 @@ function addStatus(
 }
 
 /**
- * `auto_inactive`: a new `success` marks every other non-transient deployment in the same environment whose latest
- * status is `success` as `inactive`, by adding an `inactive` status (so only one deployment per environment is active).
+ * `auto_inactive` as GitHub documents it: a new `success` adds an `inactive` status to every *prior* deployment of the
+ * same environment that is neither transient nor a production environment and whose latest status is `success`.
+ * Production deployments are left alone (a client that wants them inactive must say so itself).
  */
 function deactivateOthers(ctx: GitHubContext, repo: RepoRecord, current: DeploymentRecord, actor: Actor): void {
   for (const d of repo.deployments) {
-    if (d === current || d.environment !== current.environment || d.transientEnvironment) continue;
+    if (d === current || d.id > current.id || d.environment !== current.environment) continue;
+    if (d.transientEnvironment || d.productionEnvironment) continue;
     if (latestState(d) !== 'success') continue;
     const last = d.statuses.at(-1)!;
     addStatus(ctx, d, actor, {

@@ -4,7 +4,7 @@ import type { GitHubContext } from '../context.js';
 import { githubError, notFound, validationFailed } from '../errors.js';
 import { gitSha, isSha } from '../ids.js';
 import { gitCommitJson, refJson, tagObjectJson } from '../shapes.js';
-import type { GitPerson, RepoRecord, TagObjectRecord } from '../state.js';
+import type { GitPerson, RepoRecord, TagObjectRecord, TreeRecord } from '../state.js';
 
 /** The Git Database API subset: refs (atomic create, fast-forward update, delete), annotated tags, commits. */
 export function registerGitRoutes(server: EmulatorServer, ctx: GitHubContext): void {
@@ -103,6 +103,7 @@ export function registerGitRoutes(server: EmulatorServer, ctx: GitHubContext): v
     const body = req.json<{ message?: unknown; tree?: unknown; parents?: unknown; author?: unknown }>() ?? {};
     if (typeof body.message !== 'string') throw validationFailed('Commit', 'message', 'missing_field');
     if (typeof body.tree !== 'string' || !isSha(body.tree)) throw validationFailed('Commit', 'tree', 'missing_field');
+    if (!treeExists(repo, body.tree)) throw githubError(422, 'Tree SHA does not exist');
     const parents = Array.isArray(body.parents) ? body.parents.map(String) : [];
     if (parents.some((p) => !repo.commits.has(p)))
       throw githubError(422, 'Parent SHA does not exist or is not a commit object');
@@ -115,12 +116,91 @@ export function registerGitRoutes(server: EmulatorServer, ctx: GitHubContext): v
     return { status: 201, body: gitCommitJson(ctx.urls, repo, commit) };
   });
 
+  server.route('POST', `${base}/trees`, (req) => {
+    const { repo } = repoAccess(ctx, req, 'write');
+    const body = req.json<{ tree?: unknown; base_tree?: unknown }>() ?? {};
+    if (!Array.isArray(body.tree)) throw validationFailed('Tree', 'tree', 'missing_field');
+    const entries: TreeRecord['entries'] = [];
+    if (typeof body.base_tree === 'string') {
+      const baseTree = repo.trees.get(body.base_tree);
+      if (!baseTree && !treeExists(repo, body.base_tree)) throw githubError(422, 'base_tree is not a valid tree oid');
+      entries.push(...(baseTree?.entries ?? []));
+    }
+    for (const raw of body.tree as Array<Record<string, unknown>>) {
+      const path = raw?.path;
+      const mode = raw?.mode;
+      if (typeof path !== 'string' || path === '') throw validationFailed('Tree', 'path', 'missing_field');
+      if (mode !== '100644' && mode !== '100755' && mode !== '040000' && mode !== '160000' && mode !== '120000') {
+        throw githubError(422, `tree.mode contains a malformed mode: ${String(mode)}`);
+      }
+      const type = raw.type === 'tree' || raw.type === 'commit' ? raw.type : 'blob';
+      let sha: string;
+      let size: number | undefined;
+      if (typeof raw.content === 'string') {
+        const content = Buffer.from(raw.content, 'utf8');
+        sha = gitSha('blob', content.toString('latin1'));
+        repo.blobs.set(sha, content);
+        size = content.length;
+      } else if (typeof raw.sha === 'string' && isSha(raw.sha)) {
+        sha = raw.sha;
+        size = repo.blobs.get(sha)?.length;
+      } else {
+        throw githubError(422, 'Must supply either tree.sha or tree.content');
+      }
+      const index = entries.findIndex((e) => e.path === path);
+      const entry = { path, mode, type, sha, ...(size === undefined ? {} : { size }) } as TreeRecord['entries'][number];
+      if (index >= 0) entries[index] = entry;
+      else entries.push(entry);
+    }
+    entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const tree: TreeRecord = {
+      sha: gitSha('tree', ...entries.map((e) => `${e.mode} ${e.path} ${e.sha}`)),
+      entries,
+    };
+    repo.trees.set(tree.sha, tree);
+    return { status: 201, body: treeJson(ctx.urls, repo, tree) };
+  });
+
+  server.route('GET', `${base}/trees/:sha`, (req) => {
+    const { repo } = repoAccess(ctx, req, 'read');
+    const tree = repo.trees.get(req.params.sha ?? '');
+    if (!tree) throw notFound();
+    return { status: 200, body: treeJson(ctx.urls, repo, tree) };
+  });
+
   server.route('GET', `${base}/commits/:sha`, (req) => {
     const { repo } = repoAccess(ctx, req, 'read');
     const commit = repo.commits.get(req.params.sha ?? '');
     if (!commit) throw notFound();
     return { status: 200, body: gitCommitJson(ctx.urls, repo, commit) };
   });
+}
+
+/** git's well-known empty tree, present in every repository. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/** A tree written through the API, the empty tree, or the (synthetic) tree of a stored commit. */
+function treeExists(repo: RepoRecord, sha: string): boolean {
+  if (sha === EMPTY_TREE || repo.trees.has(sha)) return true;
+  for (const commit of repo.commits.values()) if (commit.tree === sha) return true;
+  return false;
+}
+
+function treeJson(urls: { api: string }, repo: RepoRecord, tree: TreeRecord): Record<string, unknown> {
+  const r = `${urls.api}/repos/${repo.fullName}/git`;
+  return {
+    sha: tree.sha,
+    url: `${r}/trees/${tree.sha}`,
+    truncated: false,
+    tree: tree.entries.map((e) => ({
+      path: e.path,
+      mode: e.mode,
+      type: e.type,
+      sha: e.sha,
+      ...(e.size === undefined ? {} : { size: e.size }),
+      url: `${r}/${e.type === 'blob' ? 'blobs' : e.type === 'tree' ? 'trees' : 'commits'}/${e.sha}`,
+    })),
+  };
 }
 
 function objectExists(repo: RepoRecord, sha: string): boolean {

@@ -64,13 +64,13 @@ describe('deployments routes', () => {
     expect(page2.headers.get('link')).not.toMatch(/rel="next"/);
   });
 
-  it('a success status marks the previous successful deployment in the environment inactive', async () => {
-    const first = (await call('POST', base, { ref: 'v1.0.0' })).body.id;
+  it('a success status marks the previous successful non-production deployment of the environment inactive', async () => {
+    const first = (await call('POST', base, { ref: 'v1.0.0', environment: 'staging' })).body.id;
     await call('POST', `${base}/${first}/statuses`, { state: 'success', environment_url: 'https://app.test' });
     const preview = (await call('POST', base, { ref: 'main', environment: 'pr-1', transient_environment: true })).body
       .id;
     await call('POST', `${base}/${preview}/statuses`, { state: 'success' });
-    const second = (await call('POST', base, { ref: 'v1.1.0' })).body.id;
+    const second = (await call('POST', base, { ref: 'v1.1.0', environment: 'staging' })).body.id;
     await call('POST', `${base}/${second}/statuses`, { state: 'in_progress', log_url: 'https://ci.test/1' });
     expect((await call('GET', `${base}/${first}/statuses`)).body[0].state).toBe('success');
     const done = await call('POST', `${base}/${second}/statuses`, { state: 'success', log_url: 'https://ci.test/1' });
@@ -78,7 +78,7 @@ describe('deployments routes', () => {
       state: 'success',
       log_url: 'https://ci.test/1',
       target_url: 'https://ci.test/1',
-      environment: 'production',
+      environment: 'staging',
     });
     const firstStatuses = (await call('GET', `${base}/${first}/statuses`)).body;
     expect(firstStatuses.map((s: { state: string }) => s.state)).toEqual(['inactive', 'success']);
@@ -86,10 +86,25 @@ describe('deployments routes', () => {
     expect((await call('GET', `${base}/${preview}/statuses`)).body[0].state).toBe('success');
   });
 
-  it('auto_inactive: false leaves other deployments alone', async () => {
+  it('auto_inactive leaves production deployments and later deployments alone, as documented', async () => {
     const first = (await call('POST', base, { ref: 'v1.0.0' })).body.id;
     await call('POST', `${base}/${first}/statuses`, { state: 'success' });
     const second = (await call('POST', base, { ref: 'v1.1.0' })).body.id;
+    await call('POST', `${base}/${second}/statuses`, { state: 'success' });
+    expect((await call('GET', `${base}/${first}/statuses`)).body.map((s: { state: string }) => s.state)).toEqual([
+      'success',
+    ]);
+    const older = (await call('POST', base, { ref: 'v1.0.0', environment: 'qa' })).body.id;
+    const newer = (await call('POST', base, { ref: 'v1.1.0', environment: 'qa' })).body.id;
+    await call('POST', `${base}/${newer}/statuses`, { state: 'success' });
+    await call('POST', `${base}/${older}/statuses`, { state: 'success' });
+    expect((await call('GET', `${base}/${newer}/statuses`)).body[0].state).toBe('success');
+  });
+
+  it('auto_inactive: false leaves other deployments alone', async () => {
+    const first = (await call('POST', base, { ref: 'v1.0.0', environment: 'staging' })).body.id;
+    await call('POST', `${base}/${first}/statuses`, { state: 'success' });
+    const second = (await call('POST', base, { ref: 'v1.1.0', environment: 'staging' })).body.id;
     await call('POST', `${base}/${second}/statuses`, { state: 'success', auto_inactive: false });
     expect((await call('GET', `${base}/${first}/statuses`)).body).toHaveLength(1);
   });
