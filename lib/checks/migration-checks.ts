@@ -10,7 +10,7 @@ import { describeError } from '../core/errors.js';
 import type { Redactor } from '../core/redact.js';
 import { MigrationError } from '../supabase/migrations/errors.js';
 import { type MigrationFile, readMigrationFiles } from '../supabase/migrations/files.js';
-import { lintCheckResult } from '../supabase/migrations/lint.js';
+import { lintCheckResult, lintOptionsFor } from '../supabase/migrations/lint.js';
 import { type MigrateResult, migrate } from '../supabase/migrations/migrate.js';
 import type { Check, CheckFinding } from './types.js';
 
@@ -27,6 +27,8 @@ export function migrationChecks(config: ShiplineConfig, options: MigrationChecks
   const dir = join(options.cwd, config.supabase['migrations-dir']);
   if (!existsSync(dir)) return [];
   const migrations = config.supabase.migrations;
+  // Findings true for the path the project runs (who applies the files, with which session lock_timeout).
+  const lintOptions = lintOptionsFor(migrations);
   // Read once: the plan and the lint share the files.
   let read: Promise<MigrationFile[]> | undefined;
   const files = () => {
@@ -55,7 +57,7 @@ export function migrationChecks(config: ShiplineConfig, options: MigrationChecks
       const all = await files();
       const source = (f: MigrationFile) => ({ file: relative(options.cwd, f.path), sql: f.sql });
       const lintAll = async (why: string) => {
-        const result = await lintCheckResult(all.map(source));
+        const result = await lintCheckResult(all.map(source), lintOptions);
         return { ...result, message: `${result.message} (${why}: every file linted)` };
       };
       if (!options.databaseUrl) return lintAll('no database URL');
@@ -68,7 +70,7 @@ export function migrationChecks(config: ShiplineConfig, options: MigrationChecks
         return lintAll('no migration plan');
       }
       if (pending.length === 0) return { status: 'pass', message: 'no pending migration files to lint' };
-      const result = await lintCheckResult(pending.map(source));
+      const result = await lintCheckResult(pending.map(source), lintOptions);
       return { ...result, message: `${result.message} (pending files only)` };
     },
   };

@@ -477,6 +477,12 @@ export const shiplineConfigSchema = z
               .default(false)
               .describe('Apply files older than the newest applied one. Default `false`.'),
             backup: z.boolean().default(true).describe('Dump the schema and data before migrating. Default `true`.'),
+            'apply-with': z
+              .enum(['shipline', 'other'])
+              .default('shipline')
+              .describe(
+                'What applies the migration files: `shipline` (the migrate action or `shipline migrate`, which set `lock-timeout` for the session) or `other` (e.g. `supabase db push`: lint then asks each file to set its own lock_timeout). Default `shipline`.',
+              ),
           })
           .strict()
           .prefault({})

@@ -8,7 +8,12 @@
  * long-running query and, while it waits, every later query on the table queues behind it), that rewrites or scans
  * such a table under that lock, or that removes something the running release still uses. A table created earlier
  * in the same file is invisible to other sessions and to the running release, and empty, so none of that applies
- * to it. `CREATE TABLE IF NOT EXISTS` does not count as creating: the table may well exist already.
+ * to it. `CREATE TABLE IF NOT EXISTS` counts as creating too: a migration file runs once, on a database where the
+ * table is new.
+ *
+ * Severity: `destructive` rules (errors) are the ones that certainly break the running release or lose data.
+ * `change-column-type` is a `lock` rule (a warning): many type changes are compatible with running code (a longer
+ * varchar, varchar to text, int to bigint) and some do not even rewrite; what it always risks is the lock.
  */
 import type {
   AlterTableCmd,
@@ -43,7 +48,7 @@ export type RuleCategory = 'destructive' | 'lock';
 export interface FileContext {
   /** Tables created earlier in this file, as `schema.name` (unqualified names are taken as `public`). */
   createdTables: ReadonlySet<string>;
-  /** A non-zero `lock_timeout` is in effect (SET, SET LOCAL or set_config earlier in the file). */
+  /** A non-zero `lock_timeout` is in effect (set by the runner for the session, or SET/set_config earlier in the file). */
   lockTimeoutSet: boolean;
   /** The file runs in one transaction (it is not marked `-- shipline:no-transaction`): locks last until it commits. */
   transactional: boolean;
@@ -365,7 +370,7 @@ export function missingLockTimeout({ node }: StatementView, ctx: FileContext): R
   return [
     {
       message: `This statement locks ${targets.join(', ')} with no lock_timeout set before it: if a long query holds the table, the migration waits, and every read and write of the table queues behind it.`,
-      fix: `Put \`set lock_timeout = '5s';\` at the top of the file (before the first DDL) so a blocked migration fails fast and can be retried, instead of stalling traffic.`,
+      fix: `Put \`set lock_timeout = '5s';\` at the top of the file (before the first DDL) so a blocked migration fails fast and can be retried, instead of stalling traffic. (Applied by Shipline with \`supabase.migrations.apply-with: shipline\` and a non-zero \`lock-timeout\`, the session has one already.)`,
     },
   ];
 }

@@ -34,8 +34,33 @@ export interface MigrationSource {
 
 /** Knobs shared by every lint entry point. */
 export interface LintOptions {
-  /** Rules not to run (e.g. `missing-lock-timeout` when the runner always sets one). */
+  /** Rules not to run. */
   disabledRules?: readonly RuleName[];
+  /**
+   * The files are applied by a runner that sets a non-zero `lock_timeout` for the whole session before each file
+   * (Shipline's migrate does): a file then needs no SET of its own, so `missing-lock-timeout` only fires after the
+   * file itself turns the timeout off (`RESET ALL`, `SET lock_timeout = 0`).
+   */
+  sessionLockTimeout?: boolean;
+}
+
+/** How the project applies its migrations (the config's `supabase.migrations`): who runs the files, with which timeout. */
+export interface ApplyPath {
+  'apply-with': 'shipline' | 'other';
+  'lock-timeout': string;
+}
+
+/**
+ * Lint options true for the path the user actually runs: with `apply-with: shipline` and a non-zero `lock-timeout`
+ * the session already has a lock_timeout; with another tool (`apply-with: other`) each file must set its own.
+ */
+export function lintOptionsFor(apply: ApplyPath): LintOptions {
+  return { sessionLockTimeout: apply['apply-with'] === 'shipline' && !isZeroDuration(apply['lock-timeout']) };
+}
+
+/** `0`, `0ms`, `0s`…: PostgreSQL's "no limit". */
+function isZeroDuration(text: string): boolean {
+  return /^\s*0+(\.0*)?\s*(us|ms|s|min|h|d)?\s*$/i.test(text);
 }
 
 let parserReady = false;
@@ -83,7 +108,7 @@ export function lintMigrationSync(source: MigrationSource, options: LintOptions 
   const rules = RULES.filter((rule) => !disabled.has(rule.name));
   const reported = new Set<RuleName>();
   const createdTables = new Set<string>();
-  let lockTimeoutSet = false;
+  let lockTimeoutSet = options.sessionLockTimeout === true;
   const findings: Finding[] = [];
 
   for (const raw of statements) {
@@ -166,14 +191,17 @@ function syntaxError(file: string, text: SourceText, error: unknown): Finding {
   };
 }
 
-/** Updates the set of tables created in this file after `node` ran. */
+/**
+ * Updates the set of tables created in this file after `node` ran. `CREATE TABLE IF NOT EXISTS` counts as creating:
+ * a migration file runs once, so the table is new (and empty) in the run the lint speaks about; counting it as
+ * existing made every index and constraint on it a false alarm.
+ */
 function trackCreatedTables(node: Node, created: Set<string>): void {
   if ('CreateStmt' in node) {
-    const stmt = node.CreateStmt;
-    if (!stmt.if_not_exists) created.add(qualifiedName(stmt.relation));
+    created.add(qualifiedName(node.CreateStmt.relation));
   } else if ('CreateTableAsStmt' in node) {
     const stmt = node.CreateTableAsStmt;
-    if (!stmt.if_not_exists && stmt.into?.rel) created.add(qualifiedName(stmt.into.rel));
+    if (stmt.into?.rel) created.add(qualifiedName(stmt.into.rel));
   } else if ('RenameStmt' in node && node.RenameStmt.renameType === 'OBJECT_TABLE') {
     const from = qualifiedName(node.RenameStmt.relation);
     if (created.delete(from))

@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       'advisory-lock-timeout': 60,
       'allow-out-of-order': false,
       backup: true,
+      'apply-with': 'shipline',
     });
     expect(config.chatops['lock-ref-prefix']).toBe('refs/shipline/locks/');
     expect(config.validate.commands).toEqual([]);

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintMigration } from '../../../../lib/supabase/migrations/lint.js';
-import type { RuleName } from '../../../../lib/supabase/migrations/lint-rules.js';
+import { RULES, type RuleName } from '../../../../lib/supabase/migrations/lint-rules.js';
+import { repoRoot } from '../../../support/runner.js';
 
 /** Findings of one rule for a file whose lock_timeout is set (so missing-lock-timeout stays out of the way). */
 async function hits(rule: RuleName, sql: string) {
@@ -232,5 +235,19 @@ describe('missing-lock-timeout', () => {
     "set lock_timeout = '5s';\nreset all;\nalter table orders add column a int;",
   ])('treats a zero, reset or default lock_timeout as missing: %s', async (sql) => {
     expect(await hits(rule, sql)).toHaveLength(1);
+  });
+});
+
+describe('README and code agree on every rule and its severity (issue 7 §6)', () => {
+  it('lists each rule once with the severity its category gives outside a contract step', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const documented = new Map<string, string>();
+    for (const [, names = '', severity = ''] of readme.matchAll(
+      /^\s*\| (`[a-z-]+`(?:, `[a-z-]+`)*) \| (error|warning) \|/gm,
+    )) {
+      for (const name of names.matchAll(/`([a-z-]+)`/g)) documented.set(name[1] ?? '', severity);
+    }
+    const inCode = new Map(RULES.map((rule) => [rule.name, rule.category === 'destructive' ? 'error' : 'warning']));
+    expect(Object.fromEntries(documented)).toEqual(Object.fromEntries(inCode));
   });
 });

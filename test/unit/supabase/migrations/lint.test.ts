@@ -9,6 +9,7 @@ import {
   lintMigration,
   lintMigrationSync,
   lintMigrations,
+  lintOptionsFor,
   loadSqlParser,
   migrationLintCheck,
 } from '../../../../lib/supabase/migrations/lint.js';
@@ -115,11 +116,41 @@ alter table orders add column note text;
     expect(unmarked?.severity).toBe('error');
   });
 
-  it('does not treat CREATE TABLE IF NOT EXISTS as a new table (it may exist already)', async () => {
-    const sql =
-      "set lock_timeout = '5s';\ncreate table if not exists orders (id int);\ncreate index orders_idx on orders (id);";
-    const findings = await lintMigration({ file: FILE, sql });
-    expect(findings.map((f) => f.rule)).toEqual(['index-without-concurrently']);
+  it('treats CREATE TABLE IF NOT EXISTS as a new table: no index or constraint findings on it (issue 7 §6)', async () => {
+    const sql = [
+      'create table if not exists public.orders (id bigint, user_id uuid, total numeric);',
+      'create index orders_user_idx on public.orders (user_id);',
+      'alter table only public.orders add constraint orders_pkey primary key (id);',
+      'alter table public.orders add constraint orders_total_check check (total >= 0);',
+      'create table if not exists public.items as select 1 as id;',
+      'create index items_idx on public.items (id);',
+    ].join('\n');
+    expect(await lintMigration({ file: FILE, sql })).toEqual([]);
+  });
+
+  it('does not ask for lock_timeout when the runner sets one for the session, unless the file turns it off', async () => {
+    const sql = 'create index orders_idx on orders (id);';
+    const onShipline = { sessionLockTimeout: true };
+    expect((await lintMigration({ file: FILE, sql }, onShipline)).map((f) => f.rule)).toEqual([
+      'index-without-concurrently',
+    ]);
+    expect((await lintMigration({ file: FILE, sql })).map((f) => f.rule)).toEqual([
+      'index-without-concurrently',
+      'missing-lock-timeout',
+    ]);
+    const off = `set lock_timeout = 0;\n${sql}`;
+    expect((await lintMigration({ file: FILE, sql: off }, onShipline)).map((f) => f.rule)).toContain(
+      'missing-lock-timeout',
+    );
+  });
+
+  it('derives the session lock_timeout from who applies the files (config supabase.migrations)', () => {
+    expect(lintOptionsFor({ 'apply-with': 'shipline', 'lock-timeout': '5s' })).toEqual({ sessionLockTimeout: true });
+    expect(lintOptionsFor({ 'apply-with': 'shipline', 'lock-timeout': '0' })).toEqual({ sessionLockTimeout: false });
+    expect(lintOptionsFor({ 'apply-with': 'shipline', 'lock-timeout': '0ms' })).toEqual({
+      sessionLockTimeout: false,
+    });
+    expect(lintOptionsFor({ 'apply-with': 'other', 'lock-timeout': '5s' })).toEqual({ sessionLockTimeout: false });
   });
 
   it('matches schema-qualified and unqualified names of a table created in the file', async () => {
