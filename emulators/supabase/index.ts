@@ -2,6 +2,7 @@ import { randomHex } from '../core/ids.js';
 import { EmulatorServer } from '../core/server.js';
 import { ACCESS_TOKEN_PATTERN } from './auth.js';
 import { supabaseErrorBody } from './errors.js';
+import { RateLimiter, type RateLimitOptions, rateLimited } from './rate-limit.js';
 import { registerFunctionRoutes } from './routes/functions.js';
 import { registerProjectRoutes } from './routes/projects.js';
 import { registerSecretRoutes } from './routes/secrets.js';
@@ -15,6 +16,8 @@ export interface SupabaseEmulatorOptions {
   /** Projects to create; one (ref `abcdefghijklmnopqrst`) when omitted. */
   projects?: SeedProjectOptions[];
   now?: () => Date;
+  /** The Management API rate limit (default 120 requests per minute per token and project). */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface SupabaseEmulator {
@@ -42,9 +45,11 @@ export async function startSupabaseEmulator(options: SupabaseEmulatorOptions = {
     name: 'supabase',
     errorBody: supabaseErrorBody,
   });
-  registerProjectRoutes(server, state);
-  registerFunctionRoutes(server, state);
-  registerSecretRoutes(server, state);
+  const now = options.now ?? (() => new Date());
+  const api = rateLimited(server, new RateLimiter(options.rateLimit, () => now().getTime()));
+  registerProjectRoutes(api, state);
+  registerFunctionRoutes(api, state);
+  registerSecretRoutes(api, state);
   const url = await server.listen(options.port ?? 0);
   return { url, server, state, token: tokens[0] ?? '', refs, stop: () => server.close() };
 }

@@ -1,8 +1,9 @@
 import { headerValue } from '../../core/headers.js';
 import { randomUuid } from '../../core/ids.js';
-import type { EmulatorRequest, EmulatorServer } from '../../core/server.js';
+import type { EmulatorRequest } from '../../core/server.js';
 import { projectAccess } from '../auth.js';
 import { badRequest, notFound } from '../errors.js';
+import type { RouteRegistrar } from '../rate-limit.js';
 import {
   bundleDigest,
   type FunctionRecord,
@@ -36,7 +37,7 @@ interface BulkUpdateItem {
 }
 
 /** Edge functions: multipart deploy (optionally bundle-only), bulk update, list, get, body, patch, delete. */
-export function registerFunctionRoutes(server: EmulatorServer, state: SupabaseState): void {
+export function registerFunctionRoutes(server: RouteRegistrar, state: SupabaseState): void {
   const base = '/v1/projects/:ref/functions';
 
   server.route('POST', `${base}/deploy`, async (req) => {

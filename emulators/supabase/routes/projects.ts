@@ -1,9 +1,9 @@
-import type { EmulatorServer } from '../../core/server.js';
 import { projectAccess, requireToken } from '../auth.js';
+import type { RouteRegistrar } from '../rate-limit.js';
 import type { ProjectRecord, SupabaseState } from '../state.js';
 
 /** Projects (list, get) and their API keys (anon, service_role) so supabase-js setups can be wired. */
-export function registerProjectRoutes(server: EmulatorServer, state: SupabaseState): void {
+export function registerProjectRoutes(server: RouteRegistrar, state: SupabaseState): void {
   server.route('GET', '/v1/projects', (req) => {
     requireToken(state, req);
     return { status: 200, body: [...state.projects.values()].map(projectJson) };

@@ -1,10 +1,10 @@
-import type { EmulatorServer } from '../../core/server.js';
 import { projectAccess } from '../auth.js';
 import { badRequest } from '../errors.js';
+import type { RouteRegistrar } from '../rate-limit.js';
 import { type SupabaseState, secretDigest } from '../state.js';
 
 /** Project secrets (edge-function env): list names with sha256 digests, bulk create/update, bulk delete. */
-export function registerSecretRoutes(server: EmulatorServer, state: SupabaseState): void {
+export function registerSecretRoutes(server: RouteRegistrar, state: SupabaseState): void {
   const path = '/v1/projects/:ref/secrets';
 
   server.route('GET', path, (req) => {
