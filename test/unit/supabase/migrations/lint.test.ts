@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrationChecks } from '../../../../lib/checks/migration-checks.js';
 import type { CheckContext } from '../../../../lib/checks/types.js';
+import { parseConfig } from '../../../../lib/config/loader.js';
 import { systemClock } from '../../../../lib/core/clock.js';
 import { silentLogger } from '../../../../lib/core/logger.js';
 import { Redactor } from '../../../../lib/core/redact.js';
@@ -246,5 +249,67 @@ describe('migrationLintCheck', () => {
     ).run(ctx);
     expect(result.status).toBe('fail');
     expect(result.findings?.[0]).toMatchObject({ rule: 'syntax-error', line: 1 });
+  });
+});
+
+describe('a realistic Supabase project (issue 7 §6: findings true for the path the user runs)', () => {
+  // 18 files in pg_dump and Supabase CLI style: a remote-schema dump with `SET lock_timeout = 0`, auth-referencing
+  // tables, RLS policies, dollar-quoted functions, IF NOT EXISTS, grants, storage policies, a contract step.
+  const dir = join(import.meta.dirname, 'fixtures', 'realistic', 'supabase', 'migrations');
+  const sources = () =>
+    readdirSync(dir)
+      .sort()
+      .map((name) => ({ file: `supabase/migrations/${name}`, sql: readFileSync(join(dir, name), 'utf8') }));
+  const count = (findings: Awaited<ReturnType<typeof lintMigrations>>) => {
+    const out: Record<string, number> = {};
+    for (const f of findings) out[`${f.rule} ${f.severity}`] = (out[`${f.rule} ${f.severity}`] ?? 0) + 1;
+    return out;
+  };
+  /** Every true finding of the project, one per deliberate risk in the fixture. */
+  const RISKS = {
+    'index-without-concurrently warning': 1, // 20240104: unique index on the existing posts
+    'set-not-null warning': 1, // 20240108
+    'change-column-type warning': 1, // 20240109: varchar -> enum
+    'constraint-without-not-valid warning': 1, // 20240111: check on the existing posts
+    'drop-table warning': 1, // 20240113, a contract step
+    'drop-column warning': 1, // 20240113, a contract step
+    'rename-column error': 1, // 20240116
+    'add-not-null-column-without-default warning': 1, // 20240117
+  };
+
+  it('has at least 15 files, all of which parse', () => {
+    expect(sources().length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('applied by Shipline (session lock_timeout): only the real risks, plus the dump that turns the timeout off', async () => {
+    const findings = await lintMigrations(
+      sources(),
+      lintOptionsFor({ 'apply-with': 'shipline', 'lock-timeout': '5s' }),
+    );
+    expect(count(findings)).toEqual({ ...RISKS, 'missing-lock-timeout warning': 1 });
+    // The one lock_timeout finding: pg_dump's `SET lock_timeout = 0`, then a foreign key that locks auth.users.
+    expect(findings.filter((f) => f.rule === 'missing-lock-timeout').map((f) => [f.file, f.line])).toEqual([
+      ['supabase/migrations/20240101000000_remote_schema.sql', 69],
+    ]);
+  });
+
+  it('applied by another tool: every file that locks an existing table without its own lock_timeout', async () => {
+    const findings = await lintMigrations(sources(), lintOptionsFor({ 'apply-with': 'other', 'lock-timeout': '5s' }));
+    expect(count(findings)).toEqual({ ...RISKS, 'missing-lock-timeout warning': 13 });
+  });
+
+  it('validate follows the configuration: the default (Shipline applies) and apply-with: other', async () => {
+    const cwd = join(import.meta.dirname, 'fixtures', 'realistic');
+    const lint = async (yaml: string) => {
+      const [check] = migrationChecks(parseConfig(yaml), { cwd, redactor: new Redactor() });
+      return (await check?.run({} as CheckContext))?.message;
+    };
+    expect(await lint('version: 1\n')).toBe(
+      '18 migration files linted: 1 error, 8 warnings. (no database URL: every file linted)',
+    );
+    expect(await lint('version: 1\nsupabase:\n  migrations:\n    apply-with: other\n')).toBe(
+      '18 migration files linted: 1 error, 20 warnings. (no database URL: every file linted)',
+    );
+    expect(await lint("version: 1\nsupabase:\n  migrations:\n    lock-timeout: '0'\n")).toContain('20 warnings');
   });
 });
