@@ -8,9 +8,26 @@ import { describeError } from '../../lib/core/errors.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
 import { MigrationError } from '../../lib/supabase/migrations/errors.js';
 import { migrate } from '../../lib/supabase/migrations/migrate.js';
-import { renderMarkdown, summaryLine } from '../../lib/supabase/migrations/report.js';
+import { renderFailureSummary, renderSummary, summaryLine } from '../../lib/supabase/migrations/report.js';
 import { coreLogger, maskSecretsWithRunner } from '../shared/core-logger.js';
 import { getInputs, io, OVERRIDE_INPUTS } from './inputs.js';
+
+/**
+ * Appends Markdown to the job summary. The summary is optional: without GITHUB_STEP_SUMMARY (a runner or a local
+ * run that does not provide it) the migration result stands and a debug line says why nothing was written.
+ */
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.debug('No GITHUB_STEP_SUMMARY: the job summary is skipped');
+    return;
+  }
+  await core.summary
+    .addRaw(markdown, true)
+    .write()
+    .catch((error: unknown) =>
+      core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`),
+    );
+}
 
 /** The migrate action: plans and applies supabase/migrations, sets outputs, writes the job summary and annotations. */
 export async function run(): Promise<void> {
@@ -60,10 +77,7 @@ export async function run(): Promise<void> {
     io.output('head-version', result.headVersion ?? '');
     io.output('backup-path', result.backupPath ?? '');
     logger.info(summaryLine(result));
-    await core.summary
-      .addHeading('Database migrations', 2)
-      .addRaw(redactor.redact(renderMarkdown(result)), true)
-      .write();
+    await writeSummary(redactor.redact(renderSummary(result)));
   } catch (error) {
     const message = redactor.redact(describeError(error));
     if (error instanceof MigrationError) {
@@ -72,23 +86,11 @@ export async function run(): Promise<void> {
         core.error(message, {
           file: join(migrationsPath, error.file),
           startLine: error.line ?? 1,
+          ...(error.column ? { startColumn: error.column } : {}),
           title: `Migration ${error.code}`,
         });
       }
-      await core.summary
-        .addHeading('Database migrations', 2)
-        .addRaw(`**Failed** (\`${error.code}\`)`, true)
-        .addCodeBlock(message)
-        .addRaw(
-          redactor.redact(
-            error.appliedBeforeFailure.length
-              ? `Applied before the failure: ${error.appliedBeforeFailure.map((a) => `\`${a.version}\` ${a.name} (${a.durationMs} ms)`).join(', ')}`
-              : 'Nothing was applied by this run.',
-          ),
-          true,
-        )
-        .write()
-        .catch(() => undefined);
+      await writeSummary(redactor.redact(renderFailureSummary(error.code, message, error.appliedBeforeFailure)));
       core.setFailed(redactor.redact(error.file ? `Migration failed (${error.code}) in ${error.file}` : message));
       return;
     }

@@ -5,6 +5,7 @@ import { migrationSettings } from '../../lib/config/migration-settings.js';
 import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
 import { describeError } from '../../lib/core/errors.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
+import { parseConnectionUrl } from '../../lib/postgres/connection-url.js';
 import { MigrationError } from '../../lib/supabase/migrations/errors.js';
 import { migrate } from '../../lib/supabase/migrations/migrate.js';
 import { renderText } from '../../lib/supabase/migrations/report.js';
@@ -42,7 +43,9 @@ export const USAGE = `Usage: shipline migrate [options]
 
 Applies supabase/migrations/<version>_<name>.sql files that the database has not run yet, under one advisory
 lock, each file in its own transaction with its history row (compatible with \`supabase migration list\`).
-Prints the plan/history table. Exit code 0: done (or nothing to do), 1: refused or failed, 2: usage error.
+Every file starts from the same session state. \`.sql\` files that are not migrations (seed.sql) are skipped with a
+notice. Prints the plan/history table. Exit code 0: done (or nothing to do), 1: refused or failed, 2: usage error
+(including a malformed or non-PostgreSQL database URL).
 
 Options:
 ${formatOptions(OPTIONS)}
@@ -62,6 +65,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       hint: 'e.g. --db-url postgres://postgres:<password>@<host>:5432/postgres (the session pooler or a direct connection).',
     });
   }
+  // A malformed or non-PostgreSQL URL is a usage error (exit 2); the message never echoes the URL.
+  parseConnectionUrl(databaseUrl);
   const redactor = new Redactor();
   redactor.add(databaseUrl);
   redactor.addUrlCredentials(databaseUrl);
@@ -102,7 +107,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     return EXIT.ok;
   } catch (error) {
     const where =
-      error instanceof MigrationError && error.file ? ` (${join(migrationsDir, error.file)}:${error.line ?? 1})` : '';
+      error instanceof MigrationError && error.file
+        ? ` (${join(migrationsDir, error.file)}${error.line ? `:${error.line}${error.column ? `:${error.column}` : ''}` : ''})`
+        : '';
     io.stderr(`error: ${redactor.redact(describeError(error))}${where}\n`);
     return EXIT.failed;
   }

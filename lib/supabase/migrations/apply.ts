@@ -5,8 +5,15 @@ import type { Logger } from '../../core/logger.js';
 import type { Redactor } from '../../core/redact.js';
 import { MigrationError } from './errors.js';
 import type { MigrationFile } from './files.js';
-import { type Queryable, recordApplied, recordAppliedSql, SERVER_SIDE_DURATION_MS } from './history.js';
-import { blankComments, lineOfPosition, type SqlStatement, splitStatements } from './statements.js';
+import {
+  BEGIN_TRANSACTION_SQL,
+  type Queryable,
+  RECORD_APPLIED_SQL,
+  recordApplied,
+  recordAppliedValues,
+} from './history.js';
+import { findStringModeChange, findTransactionControl, loadParser, parseFile, type StatementRange } from './parse.js';
+import { blankComments, splitStatements } from './statements.js';
 
 /** One file this run applied. */
 export interface AppliedMigration {
@@ -23,53 +30,108 @@ export interface ApplyOptions {
   clock: Clock;
   /** Recorded in shipline_checksums.applied_by. */
   appliedBy: string;
-  /** Session `lock_timeout` / `statement_timeout` (PostgreSQL interval text), re-set before each file. */
+  /** Session `lock_timeout` / `statement_timeout` (PostgreSQL interval text), set for each file. */
   lockTimeout: string;
   statementTimeout: string;
+  /** Set client_connection_check_interval = 1s for each file (PostgreSQL 14+; the caller probes the server). */
+  connectionCheck?: boolean;
+  /** The caller already ran preflight() on these files (migrate() does, before writing anything). */
+  preflighted?: boolean;
 }
 
-const TRANSACTION_CONTROL = /^(begin|commit|end|rollback|abort|start\s+transaction)\b(?!\s+atomic)/i;
+/**
+ * Returns the session to the state every file starts from: settings (RESET ALL; a pg_dump header's
+ * `set_config('search_path', '', false)` does not reach the next file), the session user and role, temporary
+ * tables, sequences' session state, cached plans, prepared statements, LISTENs and cursors. The migration
+ * advisory lock stays (DISCARD ALL would drop it). standard_conforming_strings is set explicitly: every file is
+ * read with it on, by the server and by Shipline (a database default of off would otherwise change how strings scan).
+ */
+export const SESSION_RESET_SQL =
+  'reset all; set session authorization default; reset role; set standard_conforming_strings = on; ' +
+  'discard temp; discard sequences; discard plans; deallocate all; unlisten *; close all';
 
 function isDatabaseError(error: unknown): error is DatabaseError {
   return error instanceof Error && typeof (error as { severity?: unknown }).severity === 'string';
 }
 
-/** Builds the MigrationError for a statement PostgreSQL rejected: file, line, statement, message, detail, hint. */
+/** 1-based line and column (in characters) of a UTF-16 offset of `text`; lines end at LF. */
+export function locate(text: string, offset: number): { line: number; column: number } {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: Array.from(text.slice(lineStart, end)).length + 1 };
+}
+
+/** UTF-16 offset in `text` of the 0-based character (code point) index `chars`, clamped to the text. */
+function offsetOfChars(text: string, chars: number): number {
+  if (chars <= 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (seen === chars) return i;
+    const cp = text.codePointAt(i) as number;
+    if (cp >= 0x10000) i++;
+    seen++;
+  }
+  return text.length;
+}
+
+/** Where in the file an error points: an exact offset (from PostgreSQL's position) or a statement's start. */
+interface ErrorSite {
+  statement?: StatementRange;
+  offset?: number;
+}
+
+/**
+ * Builds the MigrationError for a failed statement: `file:line:column: message`, detail, statement excerpt,
+ * hint. `site.offset` (from PostgreSQL's error position) wins; else the statement's first token.
+ */
 export function statementError(
   file: MigrationFile,
-  statement: SqlStatement,
+  site: ErrorSite,
   error: unknown,
   redactor: Redactor,
   committedBefore: boolean,
-  /** The error position relative to `statement` when PostgreSQL's is relative to a larger query (a batch). */
-  positionInStatement?: number,
 ): MigrationError {
   const r = (s: string | undefined) => (s === undefined ? undefined : redactor.redact(s));
   const pgError = isDatabaseError(error) ? error : undefined;
-  const position = positionInStatement ?? (pgError?.position ? Number(pgError.position) : undefined);
-  const line = lineOfPosition(statement, position);
+  const offset = site.offset ?? site.statement?.code;
+  const where = offset === undefined ? undefined : locate(file.sql, offset);
   const message = r(error instanceof Error ? error.message : String(error)) ?? '';
-  // Redact whole texts first, then cut excerpts: a cut could leave half a secret that no longer matches.
-  const firstLine = r(statement.head || statement.text)?.split('\n')[0] ?? '';
-  const parts = [`${file.fileName}:${line}: ${message}`];
+  const parts = [`${file.fileName}${where ? `:${where.line}:${where.column}` : ''}: ${message}`];
   if (pgError?.detail) parts.push(`Detail: ${r(pgError.detail)}`);
-  parts.push(`Statement (line ${statement.line}): ${firstLine.trim().slice(0, 200)}`);
-  const errorLine = r(file.sql.split('\n')[line - 1]?.trim());
-  if (line !== statement.line && errorLine) parts.push(`Line ${line}: ${errorLine.slice(0, 200)}`);
+  if (pgError?.where) parts.push(`Context: ${r(pgError.where)}`);
+  if (site.statement) {
+    const start = locate(file.sql, site.statement.code);
+    // Redact whole texts first, then cut excerpts: a cut could leave half a secret that no longer matches.
+    const firstLine = r(site.statement.text)?.split('\n')[0]?.trim() ?? '';
+    parts.push(`Statement (line ${start.line}): ${firstLine.slice(0, 200)}`);
+    const errorLine = where ? file.sql.split('\n')[where.line - 1]?.trim() : undefined;
+    if (where && where.line !== start.line && errorLine)
+      parts.push(`Line ${where.line}: ${r(errorLine)?.slice(0, 200)}`);
+  } else if (where) {
+    const errorLine = file.sql.split('\n')[where.line - 1]?.trim();
+    if (errorLine) parts.push(`Line ${where.line}: ${r(errorLine)?.slice(0, 200)}`);
+  }
   const hints = [
     pgError?.hint ? `PostgreSQL: ${r(pgError.hint)}` : '',
     committedBefore
-      ? `${file.fileName} runs outside a transaction: statements before line ${line} stayed applied; make them idempotent (IF NOT EXISTS) and drop any INVALID index before re-running.`
+      ? `${file.fileName} runs outside a transaction: statements before line ${where?.line ?? '?'} stayed applied; make them idempotent (IF NOT EXISTS) and drop any INVALID index before re-running.`
       : `Nothing from ${file.fileName} was applied (its transaction was rolled back); later files did not run.`,
     pgError?.code === '55P03' ? 'A lock was not granted within lock_timeout: retry when traffic is lower.' : '',
     pgError?.code === '57014' ? 'The statement ran longer than statement_timeout.' : '',
   ].filter(Boolean);
   return new MigrationError('migration_failed', parts.join('\n'), {
     file: file.fileName,
-    line,
+    ...(where ? { line: where.line, column: where.column } : {}),
     hint: hints.join(' '),
     postgres: {
-      statement: r(statement.text),
+      statement: r(site.statement?.text),
       sqlState: pgError?.code,
       detail: r(pgError?.detail),
       pgHint: r(pgError?.hint),
@@ -77,30 +139,22 @@ export function statementError(
   });
 }
 
-/** Runs a no-transaction file's statements one by one in autocommit; an error says what stayed applied. */
-async function runStatementsOutside(
-  db: Queryable,
-  file: MigrationFile,
-  statements: SqlStatement[],
-  options: ApplyOptions,
-) {
-  let ran = 0;
-  for (const statement of statements) {
-    try {
-      await db.query(statement.text);
-      ran++;
-    } catch (error) {
-      throw statementError(file, statement, error, options.redactor, ran > 0);
-    }
-  }
+/** The session settings of a file, as one statement. */
+function settingsSql(options: ApplyOptions): string {
+  const set = (name: string, value: string) => `set_config('${name}', ${escapeLiteral(value)}, false)`;
+  return `select ${[
+    set('lock_timeout', options.lockTimeout),
+    set('statement_timeout', options.statementTimeout),
+    ...(options.connectionCheck ? [set('client_connection_check_interval', '1000')] : []),
+  ].join(', ')}`;
 }
 
 /** A pg Query that counts the statements PostgreSQL completed (one CommandComplete message each). */
 type CountingQuery = pg.Query & { completed: number };
 
 /**
- * Wraps pg's per-message handler to count completions (the count names the failing statement of a batch);
- * throws when the installed pg has no such handler (Shipline pins pg 8.23.1, which has it).
+ * Wraps pg's per-message handler to count completions (the count names the failing statement when PostgreSQL
+ * gives no position); throws when the installed pg has no such handler (Shipline pins pg 8.23.1, which has it).
  */
 function countingQuery(text: string): CountingQuery {
   const query = new pg.Query(text) as CountingQuery & { handleCommandComplete?: (...args: unknown[]) => unknown };
@@ -128,49 +182,153 @@ function submit(db: Queryable, query: pg.Query): Promise<void> {
   });
 }
 
+/** The error of a settled promise, or undefined when it was fulfilled. */
+function rejection(result: PromiseSettledResult<unknown>): unknown {
+  return result.status === 'rejected' ? (result.reason ?? new Error('unknown error')) : undefined;
+}
+
 /**
- * Runs a transactional file in ONE round trip: `begin`, the settings, every statement, the history rows and
- * `commit` in one simple-protocol message (statement_timeout and lock_timeout still apply per statement).
- * On failure the statement is named from PostgreSQL's error position (relative to the message) or, without
- * one, from the number of statements that completed; the caller rolls back.
+ * Maps an error of the file's message to the file: PostgreSQL's position (characters from the start of the
+ * message) minus the message's prefix, or without a position the statement after the last one that completed.
  */
-async function runBatch(
-  db: Queryable,
-  file: MigrationFile,
-  statements: SqlStatement[],
-  prefix: string[],
-  suffix: string,
-  options: ApplyOptions,
-): Promise<void> {
-  // Each piece ends with a newline before `;` so a trailing line comment cannot swallow the separator.
-  const head = prefix.map((p) => `${p}\n;\n`).join('');
-  const pieces = statements.map((s) => `${s.text}\n;\n`);
-  const query = countingQuery(`${head}${pieces.join('')}${suffix}`);
-  try {
-    await submit(db, query);
-  } catch (error) {
-    const pgError = isDatabaseError(error) ? error : undefined;
-    // Comment-only pieces produce no message at all: skip them when counting.
-    const counted = statements.filter((s) => s.head !== '');
-    let failed = counted[query.completed - prefix.length];
-    let positionInStatement: number | undefined;
-    if (pgError?.position) {
-      // PostgreSQL counts characters (code points) from the start of the message.
-      let at = Array.from(head).length;
-      const position = Number(pgError.position);
-      for (const [i, statement] of statements.entries()) {
-        const length = Array.from(pieces[i] ?? '').length;
-        if (position > at && position <= at + length) {
-          failed = statement;
-          positionInStatement = position - at;
-          break;
-        }
-        at += length;
-      }
+function fileErrorSite(file: MigrationFile, error: unknown, prefix: string, completed: number): ErrorSite {
+  const pgError = isDatabaseError(error) ? error : undefined;
+  const statements = parseFile(file.sql).statements;
+  if (pgError?.position) {
+    const offset = offsetOfChars(file.sql, Number(pgError.position) - 1 - Array.from(prefix).length);
+    const statement = statements.find((s) => offset >= s.start && offset <= s.end);
+    return { offset, ...(statement ? { statement } : {}) };
+  }
+  const statement = statements[completed];
+  return statement ? { statement } : {};
+}
+
+/** Statements before the file's own in its message: begin, the transaction id, the settings. */
+const PREFIX_STATEMENTS = 3;
+
+/**
+ * Applies a transactional file in ONE round trip (pg pipeline mode; other clients queue the same messages):
+ *   1. `begin`, the settings and the file's own text, untouched, in one simple-protocol message: PostgreSQL
+ *      splits it, so its statements are exactly the server's, and an error position maps straight to the file;
+ *   2. the history rows with bound parameters (RECORD_APPLIED_SQL): the statements are never parsed as SQL twice;
+ *   3. `commit` and the session reset. After a failure in 1 or 2, `commit` rolls back.
+ */
+async function applyInTransaction(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<void> {
+  const prefix = `${BEGIN_TRANSACTION_SQL};\n${settingsSql(options)};\n`;
+  const body = countingQuery(`${prefix}${file.sql}\n;\n`);
+  const statements = splitStatements(file.sql).map((s) => s.text);
+  const results = await Promise.allSettled([
+    submit(db, body),
+    db.query(RECORD_APPLIED_SQL, recordAppliedValues(record(file, statements, options))),
+    db.query(`commit;\n${SESSION_RESET_SQL}`),
+  ]);
+  const [ranFile, wroteHistory, committed] = results;
+  const fileError = rejection(ranFile);
+  if (fileError !== undefined) {
+    if (body.completed < PREFIX_STATEMENTS) throw sessionError(file, fileError, options.redactor);
+    throw statementError(
+      file,
+      fileErrorSite(file, fileError, prefix, body.completed - PREFIX_STATEMENTS),
+      fileError,
+      options.redactor,
+      false,
+    );
+  }
+  const historyError = rejection(wroteHistory);
+  if (historyError !== undefined) {
+    throw new MigrationError(
+      'history_failed',
+      `${file.fileName}: writing its history row failed: ${options.redactor.redact(historyError instanceof Error ? historyError.message : String(historyError))}`,
+      {
+        file: file.fileName,
+        hint: 'The file was rolled back together with its history row; nothing of it was applied.',
+      },
+    );
+  }
+  if (wroteHistory.status === 'fulfilled' && wroteHistory.value.rowCount !== 1) throw endedTransaction(file);
+  const commitError = rejection(committed);
+  if (commitError !== undefined) {
+    const pgError = isDatabaseError(commitError) ? commitError : undefined;
+    throw new MigrationError(
+      'migration_failed',
+      `${file.fileName}: COMMIT failed: ${options.redactor.redact(commitError instanceof Error ? commitError.message : String(commitError))}${pgError?.detail ? `\nDetail: ${options.redactor.redact(pgError.detail)}` : ''}`,
+      {
+        file: file.fileName,
+        hint: `A deferred constraint or trigger rejected the file at COMMIT; nothing from ${file.fileName} was applied.`,
+        postgres: { sqlState: pgError?.code, detail: options.redactor.redact(pgError?.detail ?? '') || undefined },
+      },
+    );
+  }
+}
+
+function record(file: MigrationFile, statements: string[], options: ApplyOptions) {
+  return {
+    version: file.version,
+    name: file.name,
+    statements,
+    checksum: file.checksum,
+    appliedBy: options.appliedBy,
+  };
+}
+
+/** The settings statement (before the file) failed: a bad lock_timeout / statement_timeout value, usually. */
+function sessionError(file: MigrationFile, error: unknown, redactor: Redactor): MigrationError {
+  return new MigrationError(
+    'migration_failed',
+    `${file.fileName}: setting up the session failed: ${redactor.redact(error instanceof Error ? error.message : String(error))}`,
+    {
+      file: file.fileName,
+      hint: 'Check lock-timeout and statement-timeout (PostgreSQL interval text such as 5s or 15min); nothing of the file ran.',
+    },
+  );
+}
+
+/** The history insert found no transaction block: the file ended Shipline's transaction itself. */
+function endedTransaction(file: MigrationFile): MigrationError {
+  return new MigrationError(
+    'transaction_control',
+    `${file.fileName}: the file ended the transaction Shipline opened (a COMMIT or ROLLBACK the parser did not see); its history row was NOT written and part of it may be committed`,
+    {
+      file: file.fileName,
+      hint: 'Check what of the file is in the database, remove the transaction control from the file, and re-run; report the file to Shipline.',
+    },
+  );
+}
+
+/**
+ * Runs a no-transaction file's statements (as PostgreSQL's parser splits them) one by one in autocommit, then
+ * writes its history rows in a transaction. An error says what stayed applied.
+ */
+async function applyOutsideTransaction(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<void> {
+  await db.query(settingsSql(options));
+  let ran = 0;
+  for (const statement of parseFile(file.sql).statements) {
+    try {
+      await db.query(statement.text);
+      ran++;
+    } catch (error) {
+      const pgError = isDatabaseError(error) ? error : undefined;
+      const offset = pgError?.position
+        ? statement.code + offsetOfChars(statement.text, Number(pgError.position) - 1)
+        : undefined;
+      throw statementError(
+        file,
+        { statement, ...(offset !== undefined ? { offset } : {}) },
+        error,
+        options.redactor,
+        ran > 0,
+      );
     }
-    // Past the last statement: the history write or the commit failed (the caller reports that).
-    if (!failed || query.completed < prefix.length) throw error;
-    throw statementError(file, failed, error, options.redactor, false, positionInStatement);
+  }
+  await assertNoInvalidIndexes(db, file);
+  await db.query(BEGIN_TRANSACTION_SQL);
+  try {
+    const statements = splitStatements(file.sql).map((s) => s.text);
+    if (!(await recordApplied(db, record(file, statements, options)))) throw endedTransaction(file);
+    await db.query(`commit;\n${SESSION_RESET_SQL}`);
+  } catch (error) {
+    await db.query('rollback').catch(() => undefined);
+    throw error;
   }
 }
 
@@ -192,88 +350,93 @@ async function assertNoInvalidIndexes(db: Queryable, file: MigrationFile): Promi
   };
   const hit = result.rows.find((r) => find(r.name) !== undefined);
   if (!hit) return;
-  const offset = find(hit.name) ?? 0;
-  const line = file.sql.slice(0, offset).split('\n').length;
+  const { line, column } = locate(file.sql, find(hit.name) ?? 0);
   throw new MigrationError(
     'invalid_index',
-    `${file.fileName}:${line}: index ${hit.schema}.${hit.name} exists but is INVALID (an earlier concurrent build failed or was interrupted)`,
+    `${file.fileName}:${line}:${column}: index ${hit.schema}.${hit.name} exists but is INVALID (an earlier concurrent build failed or was interrupted)`,
     {
       file: file.fileName,
       line,
+      column,
       hint: `Run \`drop index concurrently ${hit.schema}.${hit.name};\` and re-run the migration; the file was not recorded as applied.`,
     },
   );
 }
 
 /**
- * Applies one file: inside `BEGIN … COMMIT` together with its history and checksum rows, in one round trip
- * (runBatch; an error names the statement and its line). A `-- shipline:no-transaction` file runs
- * statement by statement in autocommit, and its history rows are written after the last one succeeds.
- * On failure the transaction is rolled back and a MigrationError naming file and line is thrown.
+ * Refuses, before anything runs, a transactional file with a statement that ends or starts a transaction
+ * (as PostgreSQL 15's parser reads the file; the scanner when it cannot), and any file that turns
+ * standard_conforming_strings off (every file is read with it on).
  */
-export async function applyFile(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<AppliedMigration> {
-  const statements = splitStatements(file.sql);
-  const texts = statements.map((s) => s.text);
-  const started = options.clock.now().getTime();
-  // Session-level (not LOCAL): re-set before every file so a file's own SET cannot leak into the next one.
-  const settings = `select set_config('lock_timeout', ${escapeLiteral(options.lockTimeout)}, false), set_config('statement_timeout', ${escapeLiteral(options.statementTimeout)}, false)`;
-  const record = (durationMs: number) => ({
-    version: file.version,
-    name: file.name,
-    statements: texts,
-    checksum: file.checksum,
-    durationMs,
-    appliedBy: options.appliedBy,
-  });
-  if (file.noTransaction) {
-    await db.query(settings);
-    await runStatementsOutside(db, file, statements, options);
-    await assertNoInvalidIndexes(db, file);
-    const durationMs = options.clock.now().getTime() - started;
-    await db.query('begin');
-    try {
-      await recordApplied(db, record(durationMs));
-      await db.query('commit');
-    } catch (error) {
-      await db.query('rollback').catch(() => undefined);
-      throw error;
+export async function preflight(files: MigrationFile[]): Promise<void> {
+  await loadParser();
+  for (const file of files) {
+    if (!file.noTransaction) {
+      const control = findTransactionControl(file.sql);
+      if (control) {
+        const { line, column } = locate(file.sql, control.code);
+        throw new MigrationError(
+          'transaction_control',
+          `${file.fileName}:${line}:${column}: the file controls its own transaction (${control.text.split('\n')[0]?.trim()}); nothing was applied`,
+          {
+            file: file.fileName,
+            line,
+            column,
+            hint: 'Shipline wraps each file in a transaction with its history row: remove BEGIN/COMMIT, or mark the file `-- shipline:no-transaction`.',
+          },
+        );
+      }
     }
-    return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: true };
-  }
-  const control = statements.find((s) => TRANSACTION_CONTROL.test(s.head));
-  if (control) {
-    throw new MigrationError(
-      'transaction_control',
-      `${file.fileName}:${control.line}: the file controls its own transaction (${control.head.split('\n')[0]?.trim()})`,
-      {
-        file: file.fileName,
-        line: control.line,
-        hint: 'Shipline wraps each file in a transaction with its history row: remove BEGIN/COMMIT, or mark the file `-- shipline:no-transaction`.',
-      },
-    );
-  }
-  // Round trips are most of the cost of a small file: the whole file travels in one message with `begin`, the
-  // settings, its history rows and `commit` (runBatch).
-  try {
-    const suffix = `${recordAppliedSql(record(0), SERVER_SIDE_DURATION_MS)};\ncommit`;
-    await runBatch(db, file, statements, ['begin', settings], suffix, options);
-    const durationMs = options.clock.now().getTime() - started;
-    return { version: file.version, name: file.name, fileName: file.fileName, durationMs, noTransaction: false };
-  } catch (error) {
-    await db.query('rollback').catch(() => undefined);
-    throw error;
+    const stringMode = findStringModeChange(file.sql);
+    if (stringMode !== undefined) {
+      const { line, column } = locate(file.sql, stringMode);
+      throw new MigrationError(
+        'string_mode',
+        `${file.fileName}:${line}:${column}: the file turns standard_conforming_strings off; nothing was applied`,
+        {
+          file: file.fileName,
+          line,
+          column,
+          hint: "Every migration is read with standard_conforming_strings on (PostgreSQL's default): remove the setting and write backslash escapes as E'…' strings.",
+        },
+      );
+    }
   }
 }
 
 /**
- * Applies `pending` in order, each file on its own (see applyFile), logging each one. Stops at the first
- * failure: the thrown MigrationError lists what was applied before it in `appliedBeforeFailure`.
+ * Applies one file: inside `BEGIN … COMMIT` together with its history and checksum rows, in one round trip
+ * (applyInTransaction). A `-- shipline:no-transaction` file runs statement by statement in autocommit, and its
+ * history rows are written after the last one succeeds. Every file ends with the session reset
+ * (SESSION_RESET_SQL). On failure a MigrationError naming file, line and column is thrown.
+ */
+export async function applyFile(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<AppliedMigration> {
+  const started = options.clock.now().getTime();
+  if (file.noTransaction) await applyOutsideTransaction(db, file, options);
+  else await applyInTransaction(db, file, options);
+  const durationMs = options.clock.now().getTime() - started;
+  return {
+    version: file.version,
+    name: file.name,
+    fileName: file.fileName,
+    durationMs,
+    noTransaction: file.noTransaction,
+  };
+}
+
+/**
+ * Applies `pending` in order, each file on its own (see applyFile) from the same session state (the session is
+ * reset first), logging each one. Stops at the first failure: the thrown MigrationError lists what was applied
+ * before it in `appliedBeforeFailure`.
  */
 export async function applyMigrations(
   db: Queryable,
   pending: MigrationFile[],
   options: ApplyOptions,
 ): Promise<AppliedMigration[]> {
+  if (options.preflighted) await loadParser();
+  else await preflight(pending);
+  await db.query(SESSION_RESET_SQL);
   const applied: AppliedMigration[] = [];
   for (const file of pending) {
     options.logger.info(`Applying ${file.fileName}${file.noTransaction ? ' (outside a transaction)' : ''}…`);
@@ -290,8 +453,7 @@ export async function applyMigrations(
               `${file.fileName}: ${options.redactor.redact(error instanceof Error ? error.message : String(error))}`,
               {
                 file: file.fileName,
-                line: 1,
-                hint: 'The connection or the history write failed; nothing of this file was recorded.',
+                hint: 'The connection failed while the file ran; its transaction was not committed and no history row was written.',
               },
             );
       failure.appliedBeforeFailure = applied.map(({ version, name, durationMs }) => ({ version, name, durationMs }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MigrationError } from './errors.js';
 import { skipComments } from './statements.js';
@@ -14,9 +14,12 @@ export interface MigrationFile {
   fileName: string;
   /** Absolute (or caller-relative) path. */
   path: string;
+  /** The file's text (UTF-8), without a leading byte order mark; line endings as in the file. */
   sql: string;
-  /** sha256 of the file bytes, hex. */
+  /** sha256 (hex) of the text with a BOM removed and CRLF / CR line ends written as LF (see checksumOf). */
   checksum: string;
+  /** Where the file's symlink points, when the directory entry is a symlink (it is followed). */
+  symlinkTarget?: string;
   /** The file carries `-- shipline:no-transaction` and runs outside a transaction. */
   noTransaction: boolean;
 }
@@ -55,17 +58,56 @@ export function compareVersions(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** sha256 (hex) of the bytes. */
-export function checksumOf(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+const BOM = '\uFEFF';
+
+/** The text with a leading byte order mark removed and CRLF / lone CR line ends turned into LF. */
+export function normalizeText(text: string): string {
+  return (text.startsWith(BOM) ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
- * Reads every `*.sql` migration in `dir`, sorted by version (numeric-aware, see compareVersions; equal
- * versions keep file-name order). A `.sql` file whose name does not match the CLI pattern is an error naming
- * it; other files, sub-directories and dotfiles are ignored. Duplicates are left for plan() to refuse.
+ * sha256 (hex) of a migration's content: BOM and line-end style are not content (a Windows checkout is not an
+ * edit), so the text is normalized first (normalizeText). For LF files without a BOM this is the sha256 of the bytes.
  */
-export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
+export function checksumOf(bytes: Uint8Array | string): string {
+  const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
+  return sha256(normalizeText(text));
+}
+
+/**
+ * Every checksum an earlier run may have recorded for this content: the normalized one and those of the same text
+ * with CRLF line ends and/or a BOM (older runs hashed the raw bytes).
+ */
+export function equivalentChecksums(sql: string): Set<string> {
+  const lf = normalizeText(sql);
+  const crlf = lf.replace(/\n/g, '\r\n');
+  return new Set([lf, crlf, BOM + lf, BOM + crlf].map(sha256));
+}
+
+/** A `.sql` file in the migrations directory that is not a migration (the Supabase CLI skips it with a notice). */
+export interface SkippedFile {
+  fileName: string;
+  reason: string;
+}
+
+/** What readMigrationsDir found. */
+export interface MigrationsDir {
+  files: MigrationFile[];
+  skipped: SkippedFile[];
+}
+
+/**
+ * Reads every `*.sql` migration in `dir`, sorted by version (numeric-aware, see compareVersions; equal versions
+ * keep file-name order). Like the Supabase CLI, a `.sql` file whose name does not match `<version>_<name>.sql`
+ * (e.g. `seed.sql`) is skipped and listed in `skipped`; symlinks are followed (a broken one, or one to a
+ * directory, is an error naming it). Other files, sub-directories and dotfiles are ignored. Duplicates are
+ * left for plan() to refuse.
+ */
+export async function readMigrationsDir(dir: string): Promise<MigrationsDir> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -79,43 +121,67 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
       },
     );
   }
-  const named: Array<{ name: string; parsed: NonNullable<ReturnType<typeof parseMigrationFileName>> }> = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.sql')) continue;
+  const named: Array<{
+    name: string;
+    parsed: NonNullable<ReturnType<typeof parseMigrationFileName>>;
+    symlinkTarget?: string;
+  }> = [];
+  const skipped: SkippedFile[] = [];
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || !entry.name.endsWith('.sql')) continue;
+    let symlinkTarget: string | undefined;
+    if (entry.isSymbolicLink()) {
+      const path = join(dir, entry.name);
+      symlinkTarget = await readlink(path);
+      const target = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+      if (target instanceof Error || !target.isFile()) {
+        throw new MigrationError(
+          'broken_symlink',
+          `Migration file ${entry.name} is a symlink to ${symlinkTarget}, which ${target instanceof Error ? `cannot be read (${target.code ?? target.message})` : 'is not a regular file'}`,
+          {
+            file: entry.name,
+            hint: 'Fix or remove the symlink (symlinked migrations are followed), or commit the file itself into the migrations folder.',
+          },
+        );
+      }
+    } else if (!entry.isFile()) continue;
     const parsed = parseMigrationFileName(entry.name);
     if (!parsed) {
-      throw new MigrationError(
-        'invalid_file_name',
-        `Migration file ${entry.name} does not match ${MIGRATION_FILE_PATTERN_TEXT}`,
-        {
-          file: entry.name,
-          hint: 'Rename it with `supabase migration new <name>` naming (a timestamp, an underscore, a name).',
-        },
-      );
+      skipped.push({
+        fileName: entry.name,
+        reason: `the name does not match ${MIGRATION_FILE_PATTERN_TEXT}`,
+      });
+      continue;
     }
-    named.push({ name: entry.name, parsed });
+    named.push({ name: entry.name, parsed, ...(symlinkTarget !== undefined ? { symlinkTarget } : {}) });
   }
   // Read several files at a time: one after the other, 500 files cost ~150 ms of waiting on the thread pool.
   const files: MigrationFile[] = new Array(named.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < named.length; i = next++) {
-      const { name, parsed } = named[i]!;
+      const { name, parsed, symlinkTarget } = named[i]!;
       const path = join(dir, name);
-      const bytes = await readFile(path);
-      const sql = bytes.toString('utf8');
+      const text = (await readFile(path)).toString('utf8');
+      const sql = text.startsWith(BOM) ? text.slice(1) : text;
       files[i] = {
         ...parsed,
         fileName: name,
         path,
         sql,
-        checksum: checksumOf(bytes),
+        checksum: checksumOf(sql),
         noTransaction: isNoTransaction(sql),
+        ...(symlinkTarget !== undefined ? { symlinkTarget } : {}),
       };
     }
   };
   await Promise.all(Array.from({ length: Math.min(16, named.length) }, worker));
-  return sortMigrationFiles(files);
+  return { files: sortMigrationFiles(files), skipped };
+}
+
+/** The migrations of `dir` (readMigrationsDir without the list of skipped files). */
+export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
+  return (await readMigrationsDir(dir)).files;
 }
 
 /** Sorts files by version (numeric-aware), then by file name. */

@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { escapeLiteral } from 'pg';
 
 /** Minimal query surface of a `pg` Client (lets tests pass a Pool or a Client). */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -92,40 +91,54 @@ export async function readHistory(db: Queryable): Promise<HistoryRow[]> {
   }));
 }
 
-/** Writes the CLI-compatible history row and Shipline's checksum row for one applied file (same transaction as the file). */
-export async function recordApplied(db: Queryable, record: HistoryRecord): Promise<void> {
-  await db.query(recordAppliedSql(record));
+/**
+ * The history rows of one applied file as ONE statement with bound parameters ($1 version, $2 name, $3 statements,
+ * $4 checksum, $5 applied_by): the server never parses the file's SQL a second time as a literal. The rows are
+ * written only inside a transaction that already has a transaction id (BEGIN_TRANSACTION_SQL assigns one first),
+ * so a file that ended Shipline's transaction is caught: the insert then runs in a fresh one and writes 0 rows.
+ * duration_ms is the time since the transaction began.
+ */
+export const RECORD_APPLIED_SQL = `with cli as (
+  insert into supabase_migrations.schema_migrations (version, name, statements)
+  select $1, $2, $3::text[] where txid_current_if_assigned() is not null
+  returning version
+)
+insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
+select version, $4, now(), (extract(epoch from clock_timestamp() - now()) * 1000)::int, $5 from cli
+on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by,
+  duration_ms = excluded.duration_ms`;
+
+/** Opens the transaction of a file and assigns its transaction id at once (the history insert checks for it). */
+export const BEGIN_TRANSACTION_SQL = 'begin;\nselect txid_current()';
+
+/** The parameters of RECORD_APPLIED_SQL for one file. */
+export function recordAppliedValues(record: Omit<HistoryRecord, 'durationMs'>): unknown[] {
+  return [record.version, record.name, record.statements, record.checksum, record.appliedBy];
 }
 
-/** Duration SQL for a history row written in the same query message as the file: time since the message arrived. */
-export const SERVER_SIDE_DURATION_MS = '(extract(epoch from clock_timestamp() - statement_timestamp()) * 1000)::int';
-
 /**
- * The two rows of `recordApplied` as literal SQL (values escaped with `escapeLiteral`), so the caller can send
- * them in one round trip with the file and `commit` (simple query protocol, several statements).
- * `durationSql` replaces `record.durationMs` with an SQL expression (see SERVER_SIDE_DURATION_MS).
+ * Writes the CLI-compatible history row and Shipline's checksum row for one applied file, inside the caller's
+ * open transaction; returns false when no transaction block was open (nothing was written).
  */
-export function recordAppliedSql(record: HistoryRecord, durationSql?: string): string {
-  const statements =
-    record.statements.length > 0 ? `array[${record.statements.map(escapeLiteral).join(', ')}]::text[]` : `'{}'::text[]`;
-  return [
-    `insert into supabase_migrations.schema_migrations (version, name, statements) values (${escapeLiteral(record.version)}, ${escapeLiteral(record.name)}, ${statements})`,
-    recordChecksumSql(record, durationSql),
-  ].join(';\n');
+export async function recordApplied(db: Queryable, record: Omit<HistoryRecord, 'durationMs'>): Promise<boolean> {
+  const result = await db.query(RECORD_APPLIED_SQL, recordAppliedValues(record));
+  return result.rowCount === 1;
 }
 
 type ChecksumRecord = Pick<HistoryRecord, 'version' | 'checksum' | 'appliedBy'> & { durationMs?: number | null };
 
-/** The `shipline_checksums` upsert as literal SQL; `durationSql` overrides `record.durationMs`. */
-function recordChecksumSql(record: ChecksumRecord, durationSql?: string): string {
-  const ms = record.durationMs;
-  const duration = durationSql ?? (typeof ms === 'number' && Number.isFinite(ms) ? String(Math.round(ms)) : 'null');
-  return `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
-     values (${escapeLiteral(record.version)}, ${escapeLiteral(record.checksum)}, now(), ${duration}, ${escapeLiteral(record.appliedBy)})
-     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`;
-}
-
 /** Records (or replaces) the checksum of an applied version; used alone to adopt rows the Supabase CLI wrote. */
 export async function recordChecksum(db: Queryable, record: ChecksumRecord): Promise<void> {
-  await db.query(recordChecksumSql(record));
+  const ms = record.durationMs;
+  await db.query(
+    `insert into supabase_migrations.shipline_checksums (version, checksum, applied_at, duration_ms, applied_by)
+     values ($1, $2, now(), $3, $4)
+     on conflict (version) do update set checksum = excluded.checksum, applied_by = excluded.applied_by`,
+    [
+      record.version,
+      record.checksum,
+      typeof ms === 'number' && Number.isFinite(ms) ? Math.round(ms) : null,
+      record.appliedBy,
+    ],
+  );
 }

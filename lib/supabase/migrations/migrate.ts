@@ -3,10 +3,10 @@ import { type Clock, systemClock } from '../../core/clock.js';
 import { type Logger, silentLogger } from '../../core/logger.js';
 import { Redactor } from '../../core/redact.js';
 import { parseConnectionUrl } from '../../postgres/connection-url.js';
-import { type AppliedMigration, applyMigrations } from './apply.js';
+import { type AppliedMigration, applyMigrations, preflight } from './apply.js';
 import { backupDatabase } from './backup.js';
 import { MigrationError } from './errors.js';
-import { compareVersions, type MigrationFile, readMigrationFiles } from './files.js';
+import { compareVersions, type MigrationFile, readMigrationsDir, type SkippedFile } from './files.js';
 import { ensureHistoryTables, type HistoryRow, readHistory, recordChecksum } from './history.js';
 import { acquireMigrationLock, describeHolder, releaseMigrationLock } from './lock.js';
 import { type MigrationPlan, planMigrations, refusalError } from './plan.js';
@@ -60,6 +60,8 @@ export interface MigrateResult {
   backupPath: string | null;
   /** The history as read before applying, for reports. */
   history: HistoryRow[];
+  /** `.sql` files in the folder that are not migrations (e.g. seed.sql), skipped like the Supabase CLI does. */
+  skipped: SkippedFile[];
 }
 
 /** `postgres://user:***@host:port/db` — for log lines; the password never prints. */
@@ -90,29 +92,39 @@ function pending(plan: MigrationPlan): PendingMigration[] {
   }));
 }
 
-async function connect(options: MigrateOptions, redactor: Redactor): Promise<pg.Client> {
+/** A connected session, and whether the server knows client_connection_check_interval (PostgreSQL 14+). */
+async function connect(
+  options: MigrateOptions,
+  redactor: Redactor,
+): Promise<{ client: pg.Client; connectionCheck: boolean }> {
   let client: pg.Client;
   try {
     client = new pg.Client({
       connectionString: options.databaseUrl,
       application_name: 'shipline-migrate',
       connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
-    });
+      // Pipeline mode: a file, its history rows and COMMIT leave in one write and cost one round trip.
+      pipeline: true,
+    } as pg.ClientConfig);
   } catch (error) {
     throw connectionError(error, options.databaseUrl, redactor);
   }
   // A dropped connection surfaces on the next query; do not crash the process on the 'error' event.
   client.on('error', () => undefined);
+  let connectionCheck = false;
   try {
     await client.connect();
     // If this process dies mid-statement, the server notices within a second and rolls back + frees the lock.
-    // (PostgreSQL 14+; older servers only lack this safety net.)
-    await client.query(`select set_config('client_connection_check_interval', '1000', false)`).catch(() => undefined);
+    // (PostgreSQL 14+; older servers only lack this safety net.) Each file sets it again after the session reset.
+    connectionCheck = await client
+      .query(`select set_config('client_connection_check_interval', '1000', false)`)
+      .then(() => true)
+      .catch(() => false);
   } catch (error) {
     await client.end().catch(() => undefined);
     throw connectionError(error, options.databaseUrl, redactor);
   }
-  return client;
+  return { client, connectionCheck };
 }
 
 function connectionError(error: unknown, databaseUrl: string, redactor: Redactor): MigrationError {
@@ -144,9 +156,16 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         'across statements there. Use the direct connection or the session pooler (port 5432) for migrations.',
     );
   }
-  const files = options.files ?? (await readMigrationFiles(options.migrationsDir));
+  const read = options.files ? { files: options.files, skipped: [] } : await readMigrationsDir(options.migrationsDir);
+  const { files, skipped } = read;
   logger.info(`Found ${files.length} migration file(s) in ${options.migrationsDir}`);
-  const client = await connect(options, redactor);
+  for (const file of skipped)
+    logger.warning(`Skipping ${file.fileName}: ${file.reason} (not a migration; the Supabase CLI skips it too)`);
+  for (const file of files) {
+    if (file.symlinkTarget !== undefined)
+      logger.info(`${file.fileName} is a symlink to ${file.symlinkTarget}: following it`);
+  }
+  const { client, connectionCheck } = await connect(options, redactor);
   logger.info(`Connected to ${describeDatabaseUrl(options.databaseUrl)}`);
   let locked = false;
   try {
@@ -157,12 +176,14 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         onWait: (holder) => logger.info(`Waiting for another migration run to finish: ${describeHolder(holder)}`),
       });
       locked = true;
-      await ensureHistoryTables(client);
     }
+    // Nothing is written before the plan passes: the history is read (an empty one when the tables are missing),
+    // planned and every pending file checked first; the tables are created only when there is something to record.
     const history = await readHistory(client);
     const decision = planMigrations(files, history, { allowOutOfOrder: options.allowOutOfOrder });
     if (!decision.ok) throw refusalError(decision.refusals);
     const plan = decision.plan;
+    await preflight(plan.pending);
     const adopted = plan.adopted.map((f) => ({ version: f.version, name: f.name }));
     if (dryRun) {
       return {
@@ -173,22 +194,24 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         headVersion: plan.headVersion,
         backupPath: null,
         history,
+        skipped,
       };
     }
-    for (const file of plan.adopted) {
-      await recordChecksum(client, {
-        version: file.version,
-        checksum: file.checksum,
-        appliedBy: options.appliedBy ?? 'shipline',
-      });
-      logger.info(`Adopted ${file.fileName} (applied earlier by another tool): checksum recorded, not re-run`);
-    }
-    if (plan.pending.length === 0) {
+    if (plan.pending.length === 0 && plan.adopted.length === 0) {
       logger.info('Database is up to date: nothing to apply');
-      return { dryRun, applied: [], pending: [], adopted, headVersion: plan.headVersion, backupPath: null, history };
+      return {
+        dryRun,
+        applied: [],
+        pending: [],
+        adopted,
+        headVersion: plan.headVersion,
+        backupPath: null,
+        history,
+        skipped,
+      };
     }
     let backupPath: string | null = null;
-    if (options.backupDir) {
+    if (options.backupDir && plan.pending.length > 0) {
       backupPath = await backupDatabase({
         databaseUrl: options.databaseUrl,
         dir: options.backupDir,
@@ -200,6 +223,28 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       });
       logger.info(`Backup written to ${backupPath}`);
     }
+    await ensureHistoryTables(client);
+    for (const file of plan.adopted) {
+      await recordChecksum(client, {
+        version: file.version,
+        checksum: file.checksum,
+        appliedBy: options.appliedBy ?? 'shipline',
+      });
+      logger.info(`Adopted ${file.fileName} (applied earlier by another tool): checksum recorded, not re-run`);
+    }
+    if (plan.pending.length === 0) {
+      logger.info('Database is up to date: nothing to apply');
+      return {
+        dryRun,
+        applied: [],
+        pending: [],
+        adopted,
+        headVersion: plan.headVersion,
+        backupPath: null,
+        history,
+        skipped,
+      };
+    }
     const applied = await applyMigrations(client, plan.pending, {
       logger,
       redactor,
@@ -207,6 +252,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       appliedBy: options.appliedBy ?? 'shipline',
       lockTimeout: options.lockTimeout ?? '5s',
       statementTimeout: options.statementTimeout ?? '15min',
+      connectionCheck,
+      preflighted: true,
     });
     const versions = [plan.headVersion, ...applied.map((a) => a.version)].filter((v): v is string => v !== null);
     const headVersion = versions.sort(compareVersions).at(-1) ?? null;
@@ -218,6 +265,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       headVersion,
       backupPath,
       history,
+      skipped,
     };
   } catch (error) {
     if (error instanceof MigrationError) throw error;

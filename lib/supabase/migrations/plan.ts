@@ -1,5 +1,5 @@
 import { MigrationError } from './errors.js';
-import { compareVersions, type MigrationFile } from './files.js';
+import { compareVersions, equivalentChecksums, type MigrationFile, normalizeText } from './files.js';
 import type { HistoryRow } from './history.js';
 import { splitStatements } from './statements.js';
 
@@ -39,8 +39,9 @@ export interface PlanOptions {
   allowOutOfOrder?: boolean;
 }
 
+/** Statement lists equal up to BOM and line-end style (a Windows checkout is not an edit). */
 function sameStatements(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
+  return a.length === b.length && a.every((s, i) => normalizeText(s) === normalizeText(b[i] ?? ''));
 }
 
 /**
@@ -107,7 +108,7 @@ export function planMigrations(files: MigrationFile[], history: HistoryRow[], op
       continue;
     }
     if (row.checksum !== null) {
-      if (row.checksum !== file.checksum) {
+      if (row.checksum !== file.checksum && !equivalentChecksums(file.sql).has(row.checksum)) {
         refusals.push({
           code: 'edited_applied_file',
           version: row.version,

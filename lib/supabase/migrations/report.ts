@@ -52,7 +52,33 @@ export function renderMarkdown(result: MigrateResult): string {
     );
   }
   const extra = result.backupPath ? `\n\nBackup: \`${result.backupPath}\`` : '';
-  return `${summaryLine(result)}\n\n${lines.join('\n')}${extra}\n`;
+  return `${summaryLine(result)}\n\n${lines.join('\n')}${extra}${skippedMarkdown(result.skipped ?? [])}\n`;
+}
+
+function skippedMarkdown(skipped: MigrateResult['skipped']): string {
+  if (skipped.length === 0) return '';
+  return `\n\nSkipped (not migrations): ${skipped.map((s) => `\`${s.fileName}\``).join(', ')}`;
+}
+
+/** The job summary heading, in Markdown (a raw `<h2>` would swallow the Markdown that follows it). */
+export const SUMMARY_HEADING = '## Database migrations';
+
+/** The whole job summary of a successful run, Markdown. */
+export function renderSummary(result: MigrateResult): string {
+  return `${SUMMARY_HEADING}\n\n${renderMarkdown(result)}`;
+}
+
+/** The job summary of a failed run, Markdown: heading, **Failed** with the code, the message, what was applied. */
+export function renderFailureSummary(
+  code: string,
+  message: string,
+  appliedBeforeFailure: Array<{ version: string; name: string; durationMs: number }>,
+): string {
+  const fence = '`'.repeat(Math.max(3, ...[...message.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  const applied = appliedBeforeFailure.length
+    ? `Applied before the failure: ${appliedBeforeFailure.map((a) => `\`${a.version}\` ${a.name} (${a.durationMs} ms)`).join(', ')}`
+    : 'Nothing was applied by this run.';
+  return `${SUMMARY_HEADING}\n\n**Failed** (\`${code}\`)\n\n${fence}text\n${message}\n${fence}\n\n${applied}\n`;
 }
 
 /** A plain-text table of reportRows (for the terminal). */
@@ -66,5 +92,6 @@ export function renderText(result: MigrateResult): string {
       .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  return [fmt(head), ...body.map(fmt), '', summaryLine(result)].join('\n');
+  const skipped = (result.skipped ?? []).map((s) => `Skipped ${s.fileName}: ${s.reason}`);
+  return [fmt(head), ...body.map(fmt), '', ...skipped, summaryLine(result)].join('\n');
 }

@@ -10,8 +10,13 @@ export interface SqlStatement {
   line: number;
 }
 
-const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
-const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
+/** PostgreSQL's identifier characters (scan.l `ident_start` / `ident_cont`): every non-ASCII character counts. */
+const IDENT_START = /[A-Za-z_\u0080-\uffff]/;
+const IDENT_CONT = /[A-Za-z0-9_$\u0080-\uffff]/;
+/** scan.l `dolqdelim`: `$$` or `$tag$`, a tag of any length. */
+const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+/** PostgreSQL's whitespace (scan.l `space`); a no-break space is an identifier character there, not whitespace. */
+const SQL_SPACE = /[ \t\n\r\f\v]/;
 
 /** Whether a comment (`--` or `/*`) starts at `i`. */
 function commentAt(sql: string, i: number): boolean {
@@ -21,17 +26,22 @@ function commentAt(sql: string, i: number): boolean {
 }
 
 /**
- * Index just past the lexical unit at `i`: a `--` comment (newline included), a nested block comment, a quoted
- * run (`'…'`, `E'…'`, `"…"`, `$tag$…$tag$`) or else one character. Unterminated comments and quotes run to the
- * end of the text. This is the one SQL lexer of the migration engine.
+ * Index just past the lexical unit at `i`, read the way PostgreSQL's scanner (scan.l, standard_conforming_strings
+ * on) reads it: a `--` comment (up to, not including, the next CR or LF), a nested block comment, an identifier
+ * or keyword, a number, a quoted run (`'…'`, `E'…'`, `"…"`, `$tag$…$tag$` with a tag of any length) or else one
+ * character. Unterminated comments and quotes run to the end of the text. This is the one SQL lexer of the
+ * migration engine; a property test compares it with libpg-query.
  */
 function tokenEnd(sql: string, i: number): number {
   const n = sql.length;
-  const c = sql[i];
+  const c = sql[i] as string;
   const next = sql[i + 1];
   if (c === '-' && next === '-') {
-    const eol = sql.indexOf('\n', i);
-    return eol === -1 ? n : eol + 1;
+    for (let j = i + 2; j < n; j++) {
+      const d = sql.charCodeAt(j);
+      if (d === 10 || d === 13) return j;
+    }
+    return n;
   }
   if (c === '/' && next === '*') {
     let depth = 1;
@@ -47,18 +57,31 @@ function tokenEnd(sql: string, i: number): number {
     }
     return j;
   }
-  if (c === "'") {
-    const prev = sql[i - 1];
-    const escapes = (prev === 'E' || prev === 'e') && !IDENT_CHAR.test(sql[i - 2] ?? ' ');
-    return skipQuoted(sql, i + 1, "'", escapes);
-  }
+  if (c === "'") return skipQuoted(sql, i + 1, "'", false);
   if (c === '"') return skipQuoted(sql, i + 1, '"', false);
-  if (c === '$' && !IDENT_CHAR.test(sql[i - 1] ?? ' ')) {
-    const tag = DOLLAR_TAG.exec(sql.slice(i, i + 256));
+  if (IDENT_START.test(c)) {
+    // E'…' is an escape string only when the identifier is the single letter E (`xe'…'` is `xe` then '…').
+    if ((c === 'E' || c === 'e') && next === "'") return skipQuoted(sql, i + 2, "'", true);
+    let j = i + 1;
+    while (j < n && IDENT_CONT.test(sql[j] as string)) j++;
+    return j;
+  }
+  if (c >= '0' && c <= '9') {
+    let j = i + 1;
+    while (j < n && /[0-9]/.test(sql[j] as string)) j++;
+    return j;
+  }
+  if (c === '$') {
+    DOLLAR_TAG.lastIndex = i;
+    const tag = DOLLAR_TAG.exec(sql);
     if (tag) {
       const close = sql.indexOf(tag[0], i + tag[0].length);
       return close === -1 ? n : close + tag[0].length;
     }
+    // `$1` (a parameter) and a lone `$`.
+    let j = i + 1;
+    while (j < n && /[0-9]/.test(sql[j] as string)) j++;
+    return j;
   }
   return i + 1;
 }
@@ -88,20 +111,18 @@ export function splitStatements(sql: string): SqlStatement[] {
       push(i);
       start = i + 1;
       code = -1;
-    } else if (code === -1 && !commentAt(sql, i) && !WHITESPACE.test(sql[i] ?? '')) code = i;
+    } else if (code === -1 && !commentAt(sql, i) && !SQL_SPACE.test(sql[i] ?? '')) code = i;
     i = end;
   }
   push(sql.length);
   return out;
 }
 
-const WHITESPACE = /\s/;
-
 /** Index of the first character at or after `from` that is neither whitespace nor inside a comment. */
 export function skipComments(sql: string, from = 0): number {
   let i = from;
   while (i < sql.length) {
-    if (!commentAt(sql, i) && !WHITESPACE.test(sql[i] ?? '')) return i;
+    if (!commentAt(sql, i) && !SQL_SPACE.test(sql[i] ?? '')) return i;
     i = tokenEnd(sql, i);
   }
   return sql.length;

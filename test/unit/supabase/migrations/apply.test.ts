@@ -164,7 +164,7 @@ describe('statementError excerpts (issue 7 §5: redact first, then cut)', () => 
     redactor.add(secret);
     const error = statementError(
       file('20240101000000', sql),
-      { text: sql.split('\n')[0] ?? '', head: sql.split('\n')[0] ?? '', offset: 0, line: 1 },
+      { statement: { start: 0, code: 0, end: sql.indexOf(';'), text: sql.slice(0, sql.indexOf(';')) } },
       new Error('boom'),
       redactor,
       false,

@@ -1,13 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   checksumOf,
   compareVersions,
+  equivalentChecksums,
   isNoTransaction,
   parseMigrationFileName,
   readMigrationFiles,
+  readMigrationsDir,
 } from '../../../../lib/supabase/migrations/files.js';
 
 const dirs: string[] = [];
@@ -54,13 +57,49 @@ describe('migration files', () => {
     expect(files[1]?.checksum).toBe(checksumOf('select 2;'));
   });
 
-  it('names a .sql file that does not match the pattern', async () => {
-    const dir = dirWith({ '20240101000000_a.sql': 'select 1;', 'add_orders.sql': 'select 1;' });
+  it('skips a .sql file that is not a migration (seed.sql) and names it, like the Supabase CLI', async () => {
+    const dir = dirWith({ '20240101000000_a.sql': 'select 1;', 'seed.sql': 'insert into t values (1);' });
+    const { files, skipped } = await readMigrationsDir(dir);
+    expect(files.map((f) => f.fileName)).toEqual(['20240101000000_a.sql']);
+    expect(skipped).toEqual([{ fileName: 'seed.sql', reason: expect.stringContaining('<version>_<name>.sql') }]);
+  });
+
+  it('follows a symlinked migration and says so; a broken symlink is an error naming it', async () => {
+    const target = dirWith({ 'shared.sql': 'select 42;' });
+    const dir = dirWith({ '20240101000000_a.sql': 'select 1;' });
+    symlinkSync(join(target, 'shared.sql'), join(dir, '20240102000000_linked.sql'));
+    const files = await readMigrationFiles(dir);
+    expect(files.map((f) => [f.fileName, f.sql, f.symlinkTarget])).toEqual([
+      ['20240101000000_a.sql', 'select 1;', undefined],
+      ['20240102000000_linked.sql', 'select 42;', join(target, 'shared.sql')],
+    ]);
+    symlinkSync(join(target, 'missing.sql'), join(dir, '20240103000000_broken.sql'));
     await expect(readMigrationFiles(dir)).rejects.toMatchObject({
-      code: 'invalid_file_name',
-      file: 'add_orders.sql',
-      message: expect.stringContaining('<version>_<name>.sql'),
+      code: 'broken_symlink',
+      file: '20240103000000_broken.sql',
+      message: expect.stringContaining('missing.sql'),
     });
+  });
+
+  it('checksums content, not line-end style or a BOM (a Windows checkout is not an edit)', async () => {
+    const lf = 'create table t (id int);\n-- note\nselect 1;\n';
+    const dir = dirWith({
+      '1_lf.sql': lf,
+      '2_crlf.sql': lf.replace(/\n/g, '\r\n'),
+      '3_bom.sql': `\uFEFF${lf}`,
+      '4_edit.sql': lf.replace('1', '2'),
+    });
+    const files = await readMigrationFiles(dir);
+    const [a, b, c, d] = files.map((f) => f.checksum);
+    expect(a).toBe(createHash('sha256').update(lf).digest('hex'));
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(d).not.toBe(a);
+    expect(files[2]?.sql).toBe(lf);
+    // What older runs recorded (sha256 of the raw CRLF bytes) still counts as the same content.
+    expect(equivalentChecksums(lf).has(createHash('sha256').update(lf.replace(/\n/g, '\r\n')).digest('hex'))).toBe(
+      true,
+    );
   });
 
   it('fails clearly when the directory is missing', async () => {

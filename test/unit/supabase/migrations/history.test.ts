@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BEGIN_TRANSACTION_SQL,
   ensureHistoryTables,
   readHistory,
   recordApplied,
@@ -49,14 +50,17 @@ describe('migration history', () => {
     const url = await pg.createDatabase({ baseline: false });
     const rows = await withClient(url, async (c) => {
       await ensureHistoryTables(c);
-      await recordApplied(c, {
+      await c.query(BEGIN_TRANSACTION_SQL);
+      await c.query('select pg_sleep(0.02)');
+      const wrote = await recordApplied(c, {
         version: '2',
         name: 'two',
-        statements: ['select 2'],
+        statements: ['select 2', "it's"],
         checksum: 'b'.repeat(64),
-        durationMs: 12,
         appliedBy: 'test',
       });
+      await c.query('commit');
+      expect(wrote).toBe(true);
       await c.query(`insert into supabase_migrations.schema_migrations values ('1', '{select 1}', 'one')`);
       await recordChecksum(c, { version: '1', checksum: 'a'.repeat(64), appliedBy: 'adopter' });
       return readHistory(c);
@@ -64,9 +68,8 @@ describe('migration history', () => {
     const byVersion = Object.fromEntries(rows.map((r) => [r.version, r]));
     expect(byVersion['2']).toMatchObject({
       name: 'two',
-      statements: ['select 2'],
+      statements: ['select 2', "it's"],
       checksum: 'b'.repeat(64),
-      durationMs: 12,
       appliedBy: 'test',
     });
     expect(byVersion['1']).toMatchObject({
@@ -76,5 +79,24 @@ describe('migration history', () => {
       appliedBy: 'adopter',
     });
     expect(byVersion['1']?.appliedAt).toBeInstanceOf(Date);
+    // duration_ms: the time since the transaction began (the 20 ms sleep).
+    expect(byVersion['2']?.durationMs).toBeGreaterThanOrEqual(20);
+  });
+
+  it('writes nothing outside a transaction block opened by an earlier message (a file ended the transaction)', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const count = await withClient(url, async (c) => {
+      await ensureHistoryTables(c);
+      const wrote = await recordApplied(c, {
+        version: '3',
+        name: 'three',
+        statements: [],
+        checksum: 'c'.repeat(64),
+        appliedBy: 'test',
+      });
+      expect(wrote).toBe(false);
+      return (await c.query('select count(*)::int as n from supabase_migrations.schema_migrations')).rows[0].n;
+    });
+    expect(count).toBe(0);
   });
 });

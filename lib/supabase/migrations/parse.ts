@@ -1,0 +1,181 @@
+/**
+ * A migration file as PostgreSQL reads it: statement boundaries and transaction-control statements from
+ * PostgreSQL 15's own parser (libpg-query), with the engine's scanner (statements.ts) as the fallback when the
+ * parser rejects the file (a syntax error, or syntax newer than PostgreSQL 15 that the server may accept).
+ */
+import { loadModule, parseSync } from 'libpg-query';
+import { blankComments, skipComments, splitStatements } from './statements.js';
+
+/** One statement of a file, as offsets into the file text (UTF-16 code units). */
+export interface StatementRange {
+  /** Offset just after the previous statement's `;` (leading whitespace and comments included). */
+  start: number;
+  /** Offset of the statement's first token (after leading whitespace and comments). */
+  code: number;
+  /** Offset of the terminating `;`, or the end of the text. */
+  end: number;
+  /** The statement's text without leading comments: `sql.slice(code, end)`. */
+  text: string;
+  /** TransactionStmt kind (TRANS_STMT_BEGIN, …) when the statement is one. */
+  transactionKind?: string;
+}
+
+/** How the file was read: by PostgreSQL's parser, or by the scanner because the parser rejected it. */
+export interface ParsedFile {
+  statements: StatementRange[];
+  parsedBy: 'postgres' | 'scanner';
+  /** The parser's complaint when parsedBy is 'scanner'. */
+  parseError?: string;
+}
+
+/** Transaction-control statements a transactional file may not contain (SAVEPOINT, RELEASE, ROLLBACK TO may stay). */
+const REFUSED_KINDS = new Set([
+  'TRANS_STMT_BEGIN',
+  'TRANS_STMT_START',
+  'TRANS_STMT_COMMIT',
+  'TRANS_STMT_ROLLBACK',
+  'TRANS_STMT_PREPARE',
+  'TRANS_STMT_COMMIT_PREPARED',
+  'TRANS_STMT_ROLLBACK_PREPARED',
+]);
+
+/** The scanner's reading of a statement head as a TransactionStmt kind (the fallback when the parser fails). */
+export function transactionKindOf(head: string): string | undefined {
+  const words = head
+    .toLowerCase()
+    .split(/[ \t\n\r\f\v]+|(?=;)/)
+    .filter(Boolean);
+  const [first, second, third] = words;
+  switch (first) {
+    case 'begin':
+      return 'TRANS_STMT_BEGIN';
+    case 'start':
+      return second === 'transaction' ? 'TRANS_STMT_START' : undefined;
+    case 'commit':
+      return second === 'prepared' ? 'TRANS_STMT_COMMIT_PREPARED' : 'TRANS_STMT_COMMIT';
+    case 'end':
+      return 'TRANS_STMT_COMMIT';
+    case 'abort':
+      return 'TRANS_STMT_ROLLBACK';
+    case 'rollback':
+      if (second === 'prepared') return 'TRANS_STMT_ROLLBACK_PREPARED';
+      if (second === 'to' || (second === 'work' && third === 'to') || (second === 'transaction' && third === 'to'))
+        return 'TRANS_STMT_ROLLBACK_TO';
+      return 'TRANS_STMT_ROLLBACK';
+    case 'prepare':
+      return second === 'transaction' ? 'TRANS_STMT_PREPARE' : undefined;
+    case 'savepoint':
+      return 'TRANS_STMT_SAVEPOINT';
+    case 'release':
+      return 'TRANS_STMT_RELEASE';
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a TransactionStmt kind ends or starts a transaction (so a transactional file must not run it). */
+export function isRefusedTransactionKind(kind: string | undefined): boolean {
+  return kind !== undefined && REFUSED_KINDS.has(kind);
+}
+
+let loaded: Promise<void> | undefined;
+
+/** Loads the parser (WASM) once per process. */
+export function loadParser(): Promise<void> {
+  loaded ??= loadModule();
+  return loaded;
+}
+
+/** Maps UTF-8 byte offsets of `sql` to UTF-16 offsets (identity for ASCII text). */
+function byteToCharMapper(sql: string): (byte: number) => number {
+  if (Buffer.byteLength(sql) === sql.length) return (byte) => byte;
+  const starts: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const cp = sql.codePointAt(i) as number;
+    const width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (let k = 0; k < width; k++) starts.push(i);
+    bytes += width;
+    if (cp >= 0x10000) i++;
+  }
+  return (byte) => (byte >= bytes ? sql.length : (starts[byte] as number));
+}
+
+interface RawStmtJson {
+  stmt?: { TransactionStmt?: { kind?: string } };
+  stmt_location?: number;
+  stmt_len?: number;
+}
+
+/**
+ * Reads `sql` into statements with PostgreSQL 15's parser (call loadParser() first); when the parser rejects
+ * the text, falls back to the scanner (which agrees with PostgreSQL's lexer) and says so.
+ */
+export function parseFile(sql: string): ParsedFile {
+  let stmts: RawStmtJson[];
+  try {
+    stmts = sql.trim() === '' ? [] : ((parseSync(sql) as { stmts?: RawStmtJson[] }).stmts ?? []);
+  } catch (error) {
+    return {
+      statements: scannerStatements(sql),
+      parsedBy: 'scanner',
+      parseError: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const toChar = byteToCharMapper(sql);
+  const statements = stmts.map((s) => {
+    const startByte = s.stmt_location ?? 0;
+    const start = toChar(startByte);
+    const end = s.stmt_len ? toChar(startByte + s.stmt_len) : sql.length;
+    const code = skipComments(sql, start);
+    const kind = s.stmt?.TransactionStmt?.kind;
+    return { start, code, end, text: sql.slice(code, end), ...(kind ? { transactionKind: kind } : {}) };
+  });
+  return { statements, parsedBy: 'postgres' };
+}
+
+/** The scanner's statements (code-bearing pieces only) as ranges. */
+export function scannerStatements(sql: string): StatementRange[] {
+  const out: StatementRange[] = [];
+  for (const s of splitStatements(sql)) {
+    if (s.head === '') continue;
+    const code = s.offset + (s.text.length - s.head.length);
+    const end = s.offset + s.text.length;
+    const kind = transactionKindOf(s.head);
+    out.push({ start: s.offset, code, end, text: sql.slice(code, end), ...(kind ? { transactionKind: kind } : {}) });
+  }
+  return out;
+}
+
+/** Words that begin every transaction-control statement: a file without any of them cannot contain one. */
+const TRANSACTION_WORDS = /(?:begin|start|commit|end|rollback|abort|prepare)/i;
+
+/**
+ * The first statement that would end or start a transaction inside Shipline's `BEGIN … COMMIT`, as PostgreSQL
+ * reads the file (the scanner when the parser rejects it), or undefined. Files that do not contain any
+ * transaction keyword at all are not parsed.
+ */
+export function findTransactionControl(sql: string): StatementRange | undefined {
+  if (!TRANSACTION_WORDS.test(sql)) return undefined;
+  return parseFile(sql).statements.find((s) => isRefusedTransactionKind(s.transactionKind));
+}
+
+/**
+ * Offset of the first place outside comments where the file sets standard_conforming_strings to anything but on
+ * (SET, SET LOCAL, set_config, ALTER … SET), or undefined. Shipline and the server read every file with it on.
+ */
+export function findStringModeChange(sql: string): number | undefined {
+  if (!/standard_conforming_strings/i.test(sql)) return undefined;
+  const code = blankComments(sql);
+  const pattern = /standard_conforming_strings/gi;
+  for (let m = pattern.exec(code); m; m = pattern.exec(code)) {
+    const after = code.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const before = code.slice(Math.max(0, m.index - 12), m.index);
+    if (/(?:show|reset)\s+$/i.test(before)) continue;
+    if (/^\s*(?:=|to)\s*'?(?:on|true|yes|1)'?(?![\w$])/i.test(after)) continue;
+    if (/^'\s*,\s*'(?:on|true|yes|1)'/i.test(after)) continue;
+    if (/^'\s*,\s*true\s*\)/i.test(after) || /^'\s*\)/.test(after)) continue; // current_setting('…'[, true])
+    return m.index;
+  }
+  return undefined;
+}
