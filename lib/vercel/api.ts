@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../core/clock.js';
 import { HttpError, TimeoutError } from '../core/errors.js';
-import { type HttpResponse, httpRequest, type RetryPolicy } from '../core/http.js';
+import { backoffDelay, type HttpResponse, httpRequest, type RetryPolicy } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
 import type { ReasonCode } from '../release/outcome.js';
 import { VercelError } from './errors.js';
@@ -45,6 +45,28 @@ export class VercelApi {
 
   /** Sends a request; returns the final answer (2xx or not) after retries. Network failures throw VercelError. */
   async send(
+    method: string,
+    path: string,
+    options: { query?: Record<string, string | undefined>; body?: unknown; retryUnsafe?: boolean; what: string },
+  ): Promise<HttpResponse> {
+    // A plain 500 is not retried by httpRequest (it may be a real bug), but reads and requests the caller marked safe
+    // to repeat (promote) are repeated a few times.
+    for (let extra = 0; ; extra++) {
+      const res = await this.sendOnce(method, path, options);
+      if (res.status !== 500 || (method !== 'GET' && !options.retryUnsafe) || extra >= 3) return res;
+      const delayMs = backoffDelay(
+        extra + 1,
+        { attempts: 4, baseDelayMs: 500, maxDelayMs: 5_000 },
+        this.options.random,
+      );
+      this.options.logger.warning(
+        `Vercel API: ${options.what} failed (HTTP 500); retry in ${(delayMs / 1000).toFixed(1)} s`,
+      );
+      await this.options.clock.sleep(delayMs);
+    }
+  }
+
+  private async sendOnce(
     method: string,
     path: string,
     options: { query?: Record<string, string | undefined>; body?: unknown; retryUnsafe?: boolean; what: string },
