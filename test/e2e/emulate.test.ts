@@ -5,7 +5,7 @@
  * and no temporary folder may be left behind.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Octokit } from '@octokit/rest';
@@ -16,6 +16,8 @@ import { repoRoot } from '../support/runner.js';
 
 const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, NO_COLOR: '1' };
 const temp = mkdtempSync(join(tmpdir(), 'shipline-emulate-test-'));
+// As root the server runs as `postgres`, which must be able to enter the state folder `npm start` gets below.
+chmodSync(temp, 0o755);
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 interface Running {
@@ -71,7 +73,7 @@ async function serverOf(url: string): Promise<{ dataDir: string; postmaster: num
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ dir: string }>('show data_directory');
+    const { rows } = await client.query<{ dir: string }>("select current_setting('data_directory') as dir");
     const dataDir = rows[0]?.dir as string;
     const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     return { dataDir, postmaster };
@@ -161,7 +163,7 @@ describe('npm start', () => {
 
 describe('an exception in a process running PostgreSQL', () => {
   it('still stops the server and removes its temporary folder', async () => {
-    const script = join(temp, 'crash.ts');
+    const script = join(temp, 'crash.mts');
     writeFileSync(
       script,
       `import { startPostgres } from ${JSON.stringify(join(repoRoot, 'emulators', 'postgres', 'embedded.ts'))};\n` +
