@@ -203,6 +203,9 @@ function fileErrorSite(file: MigrationFile, error: unknown, prefix: string, comp
   return statement ? { statement } : {};
 }
 
+/** Back to the session user and default settings (allowed inside a transaction block). */
+const RESTORE_IDENTITY_SQL = 'set session authorization default; reset role; reset all';
+
 /** Statements before the file's own in its message: begin, the transaction id, the settings. */
 const PREFIX_STATEMENTS = 3;
 
@@ -215,7 +218,9 @@ const PREFIX_STATEMENTS = 3;
  */
 async function applyInTransaction(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<void> {
   const prefix = `${BEGIN_TRANSACTION_SQL};\n${settingsSql(options)};\n`;
-  const body = countingQuery(`${prefix}${file.sql}\n;\n`);
+  // After the file, still inside its transaction: the history rows are written as the session user with default
+  // settings, whatever role or settings the file chose (SET ROLE to a role without rights on supabase_migrations).
+  const body = countingQuery(`${prefix}${file.sql}\n;\n${RESTORE_IDENTITY_SQL}`);
   const statements = splitStatements(file.sql).map((s) => s.text);
   const results = await Promise.allSettled([
     submit(db, body),
@@ -225,10 +230,13 @@ async function applyInTransaction(db: Queryable, file: MigrationFile, options: A
   const [ranFile, wroteHistory, committed] = results;
   const fileError = rejection(ranFile);
   if (fileError !== undefined) {
-    if (body.completed < PREFIX_STATEMENTS) throw sessionError(file, fileError, options.redactor);
+    // A syntax error anywhere stops the whole message before anything runs (0 completed) but has a position.
+    const position = isDatabaseError(fileError) && fileError.position ? Number(fileError.position) : undefined;
+    const inPrefix = position === undefined ? body.completed < PREFIX_STATEMENTS : position <= prefix.length;
+    if (inPrefix) throw sessionError(file, fileError, options.redactor);
     throw statementError(
       file,
-      fileErrorSite(file, fileError, prefix, body.completed - PREFIX_STATEMENTS),
+      fileErrorSite(file, fileError, prefix, Math.max(0, body.completed - PREFIX_STATEMENTS)),
       fileError,
       options.redactor,
       false,
@@ -321,6 +329,7 @@ async function applyOutsideTransaction(db: Queryable, file: MigrationFile, optio
     }
   }
   await assertNoInvalidIndexes(db, file);
+  await db.query(SESSION_RESET_SQL);
   await db.query(BEGIN_TRANSACTION_SQL);
   try {
     const statements = splitStatements(file.sql).map((s) => s.text);
