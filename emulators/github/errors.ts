@@ -1,15 +1,25 @@
 import { HttpProblem } from '../core/server.js';
 
-const DOCS = 'https://docs.github.com/rest';
+/** GitHub's generic documentation link: what it sends for a path no endpoint serves. */
+export const DOCS = 'https://docs.github.com/rest';
 
 /** GitHub's error body: `{ message, documentation_url, status }` (status is a string, as GitHub sends it). */
-export function githubError(status: number, message: string, extra: Record<string, unknown> = {}): HttpProblem {
-  return new HttpProblem(status, { message, ...extra, documentation_url: DOCS, status: String(status) });
+export function githubError(
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): HttpProblem {
+  return new HttpProblem(status, { message, ...extra, documentation_url: DOCS, status: String(status) }, headers);
 }
 
-/** 404 `Not Found`, GitHub's answer for anything missing or invisible to the caller. */
-export function notFound(): HttpProblem {
-  return githubError(404, 'Not Found');
+/**
+ * 404 `Not Found`, GitHub's answer for anything missing or invisible to the caller. The route wrapper
+ * (routing.ts) replaces the generic documentation link with the endpoint's own page, as GitHub does; `headers`
+ * may carry an `x-emulator-reason` that says what was missing (an emulator-only debugging aid).
+ */
+export function notFound(headers: Record<string, string> = {}): HttpProblem {
+  return githubError(404, 'Not Found', {}, headers);
 }
 
 /** 422 `Validation Failed` with GitHub's `errors` list. */

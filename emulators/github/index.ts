@@ -2,15 +2,25 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:cry
 import { EmulatorServer } from '../core/server.js';
 import type { GitHubContext } from './context.js';
 import { githubErrorBody } from './errors.js';
+import { EventHub, type WebhookEventRecord } from './events.js';
 import { type IssueCommentPayloadOptions, issueCommentCreatedPayload } from './payloads.js';
 import { registerActionsRoutes } from './routes/actions.js';
 import { registerAppRoutes } from './routes/app.js';
 import { registerDeploymentRoutes } from './routes/deployments.js';
+import { registerEnvironmentRoutes } from './routes/environments.js';
 import { registerGitRoutes } from './routes/git.js';
 import { registerIssueRoutes } from './routes/issues.js';
+import { registerMetaRoutes } from './routes/meta.js';
 import { registerReactionRoutes } from './routes/reactions.js';
 import { registerRepoRoutes } from './routes/repos.js';
-import { type AppRecord, type CommentRecord, GitHubState } from './state.js';
+import { githubRoutes, RateLimiter, type RouteRegistrar, unrouted } from './routing.js';
+import {
+  type AppRecord,
+  type CommentRecord,
+  GitHubState,
+  type RunConclusion,
+  type WorkflowDispatchRecord,
+} from './state.js';
 import { deliverWebhook, type WebhookDelivery, type WebhookResult } from './webhooks.js';
 
 export interface GitHubEmulatorOptions {
@@ -28,6 +38,8 @@ export interface GitHubEmulatorOptions {
   appOwner?: string;
   /** Time source for timestamps and token/JWT expiry. */
   now?: () => Date;
+  /** The app's webhook URL: events it subscribes to are POSTed there, signed (see `webhookUrl` below). */
+  webhookUrl?: string;
 }
 
 export interface GitHubEmulator {
@@ -45,6 +57,27 @@ export interface GitHubEmulator {
   seedIssue: GitHubState['seedIssue'];
   seedComment: GitHubState['seedComment'];
   seedInstallation: GitHubState['seedInstallation'];
+  /** Adds a workflow file (`deploy.yml` or `{ file, name, triggers, inputs }`); others dispatch to 404. */
+  seedWorkflow: GitHubState['seedWorkflow'];
+  /** Adds a deployment environment (a deployment to a new environment also creates it). */
+  seedEnvironment: GitHubState['seedEnvironment'];
+  /** Where the app's webhook deliveries go; undefined = recorded only. Change it at any time. */
+  webhookUrl: string | undefined;
+  /** Every event the app subscribes to, in order, with its delivery result. */
+  readonly webhookEvents: WebhookEventRecord[];
+  /** Resolves once every queued webhook delivery was attempted. */
+  webhooksIdle(): Promise<void>;
+  /** The run with this id (any repository); throws when unknown. */
+  run(runId: number): WorkflowDispatchRecord;
+  /** Moves a queued run to in_progress and delivers `workflow_run.in_progress`; returns the delivery. */
+  startRun(runId: number): Promise<WebhookEventRecord>;
+  /**
+   * Completes a run with `conclusion` (default success) and delivers `workflow_run.completed`; a queued run is
+   * started first (its in_progress event delivered), as GitHub never skips it.
+   */
+  completeRun(runId: number, conclusion?: RunConclusion): Promise<WebhookEventRecord>;
+  /** GitHub's primary rate limits (lower them to provoke the 403) and the windows used so far. */
+  rateLimits: RateLimiter;
   /** Builds an `issue_comment.created` payload from state. */
   issueCommentCreatedPayload(options: IssueCommentPayloadOptions): Record<string, unknown>;
   /** Delivers a webhook signed with the app's secret unless `secret` is given (`''` = unsigned). */
@@ -79,18 +112,14 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     privateKeyPem: privateKey,
     webhookSecret,
     permissions: { actions: 'write', contents: 'write', deployments: 'write', issues: 'write', metadata: 'read' },
-    events: ['issue_comment', 'issues', 'deployment_status'],
+    events: ['issue_comment', 'issues', 'deployment', 'deployment_status', 'workflow_run'],
   });
 
-  const server = new EmulatorServer({ name: 'github', errorBody: githubErrorBody });
-  const ctx: GitHubContext = { state, urls: { api: '', web: '' } };
-  registerAppRoutes(server, ctx);
-  registerDeploymentRoutes(server, ctx);
-  registerReactionRoutes(server, ctx);
-  registerIssueRoutes(server, ctx);
-  registerGitRoutes(server, ctx);
-  registerActionsRoutes(server, ctx);
-  registerRepoRoutes(server, ctx);
+  const server = new EmulatorServer({ name: 'github', errorBody: githubErrorBody, fallback: (req) => unrouted(req) });
+  const ctx = { state, urls: { api: '', web: '' }, rate: new RateLimiter(() => state.now()) } as GitHubContext;
+  ctx.events = new EventHub(ctx, () => webhookSecret);
+  ctx.events.url = options.webhookUrl;
+  registerGitHubRoutes(githubRoutes(server, ctx), ctx);
   const url = await server.listen(options.port ?? 0);
   ctx.urls.api = url;
   ctx.urls.web = `${url}/_web`;
@@ -111,6 +140,40 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     seedIssue: bind('seedIssue'),
     seedComment: bind('seedComment'),
     seedInstallation: bind('seedInstallation'),
+    seedWorkflow: bind('seedWorkflow'),
+    seedEnvironment: bind('seedEnvironment'),
+    get webhookUrl() {
+      return ctx.events.url;
+    },
+    set webhookUrl(value: string | undefined) {
+      ctx.events.url = value;
+    },
+    webhookEvents: ctx.events.events,
+    webhooksIdle: () => ctx.events.idle(),
+    run: (runId) => findRun(state, runId).run,
+    startRun: async (runId) => {
+      const { repo, run } = findRun(state, runId);
+      if (run.status !== 'queued') throw new Error(`run ${runId} is ${run.status}, not queued`);
+      run.status = 'in_progress';
+      run.runStartedAt = state.timestamp();
+      run.updatedAt = run.runStartedAt;
+      return ctx.events.workflowRun(repo, run, 'in_progress');
+    },
+    completeRun: async (runId, conclusion = 'success') => {
+      const { repo, run } = findRun(state, runId);
+      if (run.status === 'completed') throw new Error(`run ${runId} is already completed`);
+      if (run.status === 'queued') {
+        run.status = 'in_progress';
+        run.runStartedAt = state.timestamp();
+        run.updatedAt = run.runStartedAt;
+        void ctx.events.workflowRun(repo, run, 'in_progress');
+      }
+      run.status = 'completed';
+      run.conclusion = conclusion;
+      run.updatedAt = state.timestamp();
+      return ctx.events.workflowRun(repo, run, 'completed');
+    },
+    rateLimits: ctx.rate,
     issueCommentCreatedPayload: (o) => issueCommentCreatedPayload(ctx, o),
     deliverWebhook: (d) => deliverWebhook({ ...d, secret: d.secret ?? webhookSecret }),
     deliverIssueComment: async (o) => {
@@ -132,6 +195,27 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
   };
 }
 
+/** Registers every GitHub route on `server` (exported so tooling can list the routes the emulator serves). */
+export function registerGitHubRoutes(server: RouteRegistrar, ctx: GitHubContext): void {
+  registerAppRoutes(server, ctx);
+  registerDeploymentRoutes(server, ctx);
+  registerReactionRoutes(server, ctx);
+  registerIssueRoutes(server, ctx);
+  registerGitRoutes(server, ctx);
+  registerActionsRoutes(server, ctx);
+  registerEnvironmentRoutes(server, ctx);
+  registerMetaRoutes(server, ctx);
+  registerRepoRoutes(server, ctx);
+}
+
+function findRun(state: GitHubState, runId: number) {
+  for (const repo of state.repos.values()) {
+    const run = repo.dispatches.find((d) => d.runId === runId);
+    if (run) return { repo, run };
+  }
+  throw new Error(`unknown workflow run ${runId}`);
+}
+
 let generatedKey: string | undefined;
 
 /** One RSA key per process for emulators started without a key (generating one costs ~0.1–0.5 s). */
@@ -143,6 +227,14 @@ function generatePrivateKey(): string {
   return generatedKey;
 }
 
-export type { GitHubState, RepoRole, SeedRepoOptions } from './state.js';
+export type { WebhookEventRecord } from './events.js';
+export type {
+  GitHubState,
+  RepoRole,
+  RunConclusion,
+  SeedRepoOptions,
+  WorkflowDispatchRecord,
+  WorkflowSeed,
+} from './state.js';
 export type { WebhookDelivery, WebhookResult } from './webhooks.js';
 export { deliverWebhook, signWebhookBody } from './webhooks.js';

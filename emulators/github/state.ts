@@ -139,14 +139,70 @@ export interface CommentRecord {
   performedViaApp: boolean;
 }
 
+/** A workflow file of a repository (seeded: the emulator reads no YAML). */
+export interface WorkflowRecord {
+  id: number;
+  name: string;
+  /** `.github/workflows/<file>`. */
+  path: string;
+  state: 'active' | 'disabled_manually';
+  /** Events in its `on:`; dispatch needs `workflow_dispatch`. */
+  triggers: string[];
+  /** Its `workflow_dispatch` inputs, when declared (then unknown inputs are refused and required ones checked). */
+  inputs?: Record<string, { required?: boolean; default?: string }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What seeding a workflow takes: a file name (`deploy.yml`) or the details. */
+export type WorkflowSeed =
+  | string
+  | {
+      file: string;
+      name?: string;
+      triggers?: string[];
+      inputs?: WorkflowRecord['inputs'];
+      state?: WorkflowRecord['state'];
+    };
+
+export type RunStatus = 'queued' | 'in_progress' | 'completed';
+export type RunConclusion =
+  | 'success'
+  | 'failure'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  | 'neutral'
+  | 'action_required';
+
+/** A workflow run started by `workflow_dispatch` (tests drive its progress through the emulator). */
 export interface WorkflowDispatchRecord {
+  /** The workflow as the caller named it (file name or id). */
   workflowId: string;
+  /** The workflow's numeric id. */
+  workflow: number;
   ref: string;
   sha: string;
   inputs: Record<string, unknown>;
   actor: UserRecord;
   createdAt: string;
   runId: number;
+  runNumber: number;
+  status: RunStatus;
+  conclusion: RunConclusion | null;
+  updatedAt: string;
+  runStartedAt: string;
+}
+
+/** A deployment environment (created on first deployment to it, as GitHub does, or seeded). */
+export interface EnvironmentRecord {
+  id: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Protection rules as GitHub lists them (reviewers, wait timer, branch policy); empty when unprotected. */
+  protectionRules: Array<Record<string, unknown>>;
+  deploymentBranchPolicy: { protected_branches: boolean; custom_branch_policies: boolean } | null;
 }
 
 export interface RepoRecord {
@@ -171,6 +227,8 @@ export interface RepoRecord {
   comments: CommentRecord[];
   labels: Map<string, LabelRecord>;
   dispatches: WorkflowDispatchRecord[];
+  workflows: WorkflowRecord[];
+  environments: Map<string, EnvironmentRecord>;
 }
 
 export interface InstallationRecord {
@@ -213,6 +271,8 @@ export interface SeedRepoOptions {
   commits?: Array<string | { message: string; files?: FileChange[] }>;
   /** Lightweight tags: name → commit sha or index into `commits`. */
   tags?: Record<string, string | number>;
+  /** Workflow files (`deploy.yml`, …); dispatching any other workflow answers 404, as GitHub does. */
+  workflows?: WorkflowSeed[];
 }
 
 export interface SeededRepo {
@@ -291,6 +351,8 @@ export class GitHubState {
       comments: [],
       labels: new Map(),
       dispatches: [],
+      workflows: [],
+      environments: new Map(),
     };
     this.repos.set(repo.fullName.toLowerCase(), repo);
     const shas: string[] = [];
@@ -303,7 +365,66 @@ export class GitHubState {
       if (!sha) throw new Error(`seedRepo: tag ${tag} points at no commit`);
       repo.refs.set(`refs/tags/${tag}`, sha);
     }
+    for (const workflow of options.workflows ?? []) this.seedWorkflow(repo.fullName, workflow);
     return { repo, shas };
+  }
+
+  /** Adds a workflow file to a repository (dispatchable unless its triggers say otherwise); returns it. */
+  seedWorkflow(fullName: string, seed: WorkflowSeed): WorkflowRecord {
+    const repo = this.repo(fullName);
+    const spec = typeof seed === 'string' ? { file: seed } : seed;
+    const file = spec.file.replace(/^\.github\/workflows\//, '');
+    const existing = repo.workflows.find((w) => w.path === `.github/workflows/${file}`);
+    if (existing) return existing;
+    const now = this.timestamp();
+    const workflow: WorkflowRecord = {
+      id: this.id(),
+      name: spec.name ?? file.replace(/\.ya?ml$/, ''),
+      path: `.github/workflows/${file}`,
+      state: spec.state ?? 'active',
+      triggers: spec.triggers ?? ['workflow_dispatch'],
+      ...(spec.inputs ? { inputs: spec.inputs } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
+    repo.workflows.push(workflow);
+    return workflow;
+  }
+
+  /** The workflow named by id or file name (`deploy.yml`), as the API resolves `workflow_id`. */
+  findWorkflow(repo: RepoRecord, idOrFile: string): WorkflowRecord | undefined {
+    if (/^\d+$/.test(idOrFile)) return repo.workflows.find((w) => w.id === Number(idOrFile));
+    return repo.workflows.find((w) => w.path === `.github/workflows/${idOrFile}`);
+  }
+
+  /** Adds (or returns) a deployment environment; GitHub also creates one on the first deployment to it. */
+  seedEnvironment(
+    fullName: string,
+    name: string,
+    options: { protectionRules?: EnvironmentRecord['protectionRules'] } = {},
+  ): EnvironmentRecord {
+    return this.ensureEnvironment(this.repo(fullName), name, options.protectionRules);
+  }
+
+  ensureEnvironment(
+    repo: RepoRecord,
+    name: string,
+    protectionRules: EnvironmentRecord['protectionRules'] = [],
+  ): EnvironmentRecord {
+    const key = name.toLowerCase();
+    const existing = repo.environments.get(key);
+    if (existing) return existing;
+    const now = this.timestamp();
+    const env: EnvironmentRecord = {
+      id: this.id(),
+      name,
+      createdAt: now,
+      updatedAt: now,
+      protectionRules,
+      deploymentBranchPolicy: null,
+    };
+    repo.environments.set(key, env);
+    return env;
   }
 
   /** Adds a commit on top of `branch` (or with explicit `parents`) and advances the branch; returns its sha. */

@@ -26,6 +26,7 @@ describe('GitHub emulator vs @octokit/rest and the OpenAPI description', () => {
         'fix',
       ],
       tags: { 'v1.0.0': 0, 'v1.1.0': 2 },
+      workflows: ['deploy.yml', 'rollback.yml'],
     }));
     gh.seedToken('ghp_owner', 'acme');
     gh.setRole('acme/web', 'mia', 'maintain');

@@ -1,14 +1,14 @@
-import type { EmulatorServer } from '../../core/server.js';
 import { authenticate, requireApp } from '../auth.js';
 import type { GitHubContext } from '../context.js';
 import { githubError, notFound } from '../errors.js';
 import { installationTokenValue, isoSeconds } from '../ids.js';
+import type { RouteRegistrar } from '../routing.js';
 import { appJson, installationJson, repoJson } from '../shapes.js';
 
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 /** GitHub App endpoints Probot uses: the app, installations, installation tokens. */
-export function registerAppRoutes(server: EmulatorServer, ctx: GitHubContext): void {
+export function registerAppRoutes(server: RouteRegistrar, ctx: GitHubContext): void {
   const app = () => {
     if (!ctx.state.app) throw notFound();
     return ctx.state.app;

@@ -1,8 +1,9 @@
-import type { EmulatorRequest, EmulatorServer } from '../../core/server.js';
+import type { EmulatorRequest } from '../../core/server.js';
 import { repoAccess } from '../auth.js';
 import type { GitHubContext } from '../context.js';
 import { githubError, notFound, validationFailed } from '../errors.js';
 import { paginate } from '../pagination.js';
+import type { RouteRegistrar } from '../routing.js';
 import { deploymentJson, deploymentStatusJson } from '../shapes.js';
 import type { Actor, DeploymentRecord, DeploymentState, DeploymentStatusRecord, RepoRecord } from '../state.js';
 
@@ -39,7 +40,7 @@ interface CreateStatusBody {
 }
 
 /** The Deployments API: create/list/get/delete deployments and their statuses. */
-export function registerDeploymentRoutes(server: EmulatorServer, ctx: GitHubContext): void {
+export function registerDeploymentRoutes(server: RouteRegistrar, ctx: GitHubContext): void {
   const base = '/repos/:owner/:repo/deployments';
 
   server.route('POST', base, (req) => {
@@ -68,6 +69,8 @@ export function registerDeploymentRoutes(server: EmulatorServer, ctx: GitHubCont
       statuses: [],
     };
     repo.deployments.push(deployment);
+    ctx.state.ensureEnvironment(repo, environment);
+    void ctx.events.deployment(repo, deployment);
     return { status: 201, body: deploymentJson(ctx.urls, repo, deployment, ctx.state) };
   });
 
@@ -114,9 +117,12 @@ export function registerDeploymentRoutes(server: EmulatorServer, ctx: GitHubCont
     if (typeof body.state !== 'string' || !STATES.includes(body.state as DeploymentState)) {
       throw validationFailed('DeploymentStatus', 'state', body.state === undefined ? 'missing_field' : 'invalid');
     }
-    if (typeof body.environment === 'string' && body.environment !== '') deployment.environment = body.environment;
+    if (typeof body.environment === 'string' && body.environment !== '') {
+      deployment.environment = body.environment;
+      ctx.state.ensureEnvironment(repo, body.environment);
+    }
     const targetUrl = str(body.log_url) ?? str(body.target_url) ?? '';
-    const status = addStatus(ctx, deployment, actor, {
+    const status = addStatus(ctx, repo, deployment, actor, {
       state: body.state as DeploymentState,
       description: str(body.description) ?? '',
       targetUrl,
@@ -172,6 +178,7 @@ function latestState(deployment: DeploymentRecord): DeploymentState | undefined 
 
 function addStatus(
   ctx: GitHubContext,
+  repo: RepoRecord,
   deployment: DeploymentRecord,
   actor: Actor,
   fields: Pick<DeploymentStatusRecord, 'state' | 'description' | 'targetUrl' | 'logUrl' | 'environmentUrl'>,
@@ -187,6 +194,7 @@ function addStatus(
   };
   deployment.statuses.push(status);
   deployment.updatedAt = now;
+  void ctx.events.deploymentStatus(repo, deployment, status);
   return status;
 }
 
@@ -201,7 +209,7 @@ function deactivateOthers(ctx: GitHubContext, repo: RepoRecord, current: Deploym
     if (d.transientEnvironment || d.productionEnvironment) continue;
     if (latestState(d) !== 'success') continue;
     const last = d.statuses.at(-1)!;
-    addStatus(ctx, d, actor, {
+    addStatus(ctx, repo, d, actor, {
       state: 'inactive',
       description: '',
       targetUrl: last.targetUrl,

@@ -1,13 +1,13 @@
-import type { EmulatorServer } from '../../core/server.js';
 import { repoAccess } from '../auth.js';
 import type { GitHubContext } from '../context.js';
 import { githubError, notFound, validationFailed } from '../errors.js';
 import { gitSha, isSha } from '../ids.js';
+import type { RouteRegistrar } from '../routing.js';
 import { gitCommitJson, refJson, tagObjectJson } from '../shapes.js';
 import type { GitPerson, RepoRecord, TagObjectRecord, TreeRecord } from '../state.js';
 
 /** The Git Database API subset: refs (atomic create, fast-forward update, delete), annotated tags, commits. */
-export function registerGitRoutes(server: EmulatorServer, ctx: GitHubContext): void {
+export function registerGitRoutes(server: RouteRegistrar, ctx: GitHubContext): void {
   const base = '/repos/:owner/:repo/git';
 
   server.route('GET', `${base}/ref/:ref*`, (req) => {

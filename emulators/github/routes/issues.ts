@@ -1,8 +1,9 @@
-import type { EmulatorRequest, EmulatorServer } from '../../core/server.js';
+import type { EmulatorRequest } from '../../core/server.js';
 import { repoAccess } from '../auth.js';
 import type { GitHubContext } from '../context.js';
 import { notFound, validationFailed } from '../errors.js';
 import { paginate } from '../pagination.js';
+import type { RouteRegistrar } from '../routing.js';
 import { commentJson, issueJson, labelJson } from '../shapes.js';
 import type { CommentRecord, IssueRecord, RepoRecord } from '../state.js';
 
@@ -15,7 +16,7 @@ interface IssueBody {
 }
 
 /** Issues, issue comments and labels. */
-export function registerIssueRoutes(server: EmulatorServer, ctx: GitHubContext): void {
+export function registerIssueRoutes(server: RouteRegistrar, ctx: GitHubContext): void {
   const base = '/repos/:owner/:repo/issues';
 
   server.route('POST', base, (req) => {

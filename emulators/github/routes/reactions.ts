@@ -1,14 +1,15 @@
-import type { EmulatorRequest, EmulatorServer } from '../../core/server.js';
+import type { EmulatorRequest } from '../../core/server.js';
 import { repoAccess } from '../auth.js';
 import type { GitHubContext } from '../context.js';
 import { validationFailed } from '../errors.js';
 import { paginate } from '../pagination.js';
+import type { RouteRegistrar } from '../routing.js';
 import { reactionJson } from '../shapes.js';
 import { type Actor, REACTION_CONTENTS, type ReactionContent, type ReactionRecord } from '../state.js';
 import { findComment, findIssue } from './issues.js';
 
 /** Reactions on issue comments and on issues: create (200 when the same one exists), list (content filter). */
-export function registerReactionRoutes(server: EmulatorServer, ctx: GitHubContext): void {
+export function registerReactionRoutes(server: RouteRegistrar, ctx: GitHubContext): void {
   const targets: Array<[string, (req: EmulatorRequest) => ReactionRecord[]]> = [
     [
       '/repos/:owner/:repo/issues/comments/:id/reactions',

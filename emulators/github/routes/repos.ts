@@ -1,7 +1,7 @@
-import type { EmulatorServer } from '../../core/server.js';
 import { repoAccess } from '../auth.js';
 import type { GitHubContext } from '../context.js';
 import { githubError, notFound } from '../errors.js';
+import type { RouteRegistrar } from '../routing.js';
 import { commitJson, fileJson, repoJson, userJson } from '../shapes.js';
 import type { RepoRecord, RepoRole } from '../state.js';
 
@@ -15,7 +15,7 @@ const PERMISSION_OF: Record<RepoRole, 'admin' | 'write' | 'read'> = {
 };
 
 /** Repository reads: the repo itself, a collaborator's permission, a commit, and a comparison of two commits. */
-export function registerRepoRoutes(server: EmulatorServer, ctx: GitHubContext): void {
+export function registerRepoRoutes(server: RouteRegistrar, ctx: GitHubContext): void {
   server.route('GET', '/repos/:owner/:repo', (req) => {
     const { repo } = repoAccess(ctx, req, 'read');
     return { status: 200, body: repoJson(ctx.urls, repo, ctx.state) };

@@ -72,8 +72,11 @@ describe('repository routes', () => {
     expect(gh.state.dispatches('acme/web')).toMatchObject([
       { workflowId: 'rollback.yml', ref: 'main', sha: shas[2], inputs: { version: 'v1.0.0' } },
     ]);
-    expect((await call('POST', '/repos/acme/web/actions/workflows/x.yml/dispatches', { ref: 'nope' })).status).toBe(
-      422,
+    expect(
+      (await call('POST', '/repos/acme/web/actions/workflows/deploy.yml/dispatches', { ref: 'nope' })).status,
+    ).toBe(422);
+    expect((await call('POST', '/repos/acme/web/actions/workflows/x.yml/dispatches', { ref: 'main' })).status).toBe(
+      404,
     );
     const runs = await call('GET', '/repos/acme/web/actions/runs');
     expect(runs.body).toMatchObject({
