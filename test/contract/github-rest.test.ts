@@ -236,6 +236,44 @@ describe('GitHub emulator vs @octokit/rest and the OpenAPI description', () => {
       inputs: { version: 'v1.0.0' },
     });
     conforms('GET', '/repos/{owner}/{repo}/actions/runs', await octokit.rest.actions.listWorkflowRunsForRepo(repo));
+    const details = await octokit.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
+      ...repo,
+      workflow_id: 'deploy.yml',
+      ref: 'main',
+      return_run_details: true,
+    });
+    conforms('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', details);
+    const runId = (details.data as { workflow_run_id: number }).workflow_run_id;
+    conforms('GET', '/repos/{owner}/{repo}/actions/workflows', await octokit.rest.actions.listRepoWorkflows(repo));
+    conforms(
+      'GET',
+      '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+      await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'deploy.yml' }),
+    );
+    await gh.completeRun(runId, 'failure');
+    conforms(
+      'GET',
+      '/repos/{owner}/{repo}/actions/runs/{run_id}',
+      await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: runId }),
+    );
+    const missing = await octokit.rest.actions
+      .createWorkflowDispatch({ ...repo, workflow_id: 'nope.yml', ref: 'main' })
+      .catch((e: { status: number }) => e);
+    expect(missing).toMatchObject({ status: 404 });
+  });
+
+  it('environments, the authenticated user and the rate limit', async () => {
+    await octokit.rest.repos.createDeployment({ ...repo, ref: 'main', environment: 'qa', required_contexts: [] });
+    conforms(
+      'GET',
+      '/repos/{owner}/{repo}/environments/{environment_name}',
+      await octokit.rest.repos.getEnvironment({ ...repo, environment_name: 'qa' }),
+    );
+    conforms('GET', '/repos/{owner}/{repo}/environments', await octokit.rest.repos.getAllEnvironments(repo));
+    conforms('GET', '/user', await octokit.rest.users.getAuthenticated());
+    const limits = await octokit.rest.rateLimit.get();
+    conforms('GET', '/rate_limit', limits);
+    expect(limits.headers['x-github-request-id']).toBeTruthy();
   });
 
   it('app and installation endpoints', async () => {
