@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
     // Mask the whole URL and its password before anything can print them.
     redactor.add(inputs.databaseUrl);
     redactor.addUrlCredentials(inputs.databaseUrl);
-    const logger = redactingLogger(coreLogger(), redactor);
+    const logger = redactingLogger(coreLogger(redactor), redactor);
 
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = resolve(workspace, inputs.workingDirectory);

@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
     redactor.add(inputs.githubToken);
     redactor.add(inputs.databaseUrl);
     redactor.addUrlCredentials(inputs.databaseUrl);
-    const logger = redactingLogger(coreLogger(), redactor);
+    const logger = redactingLogger(coreLogger(redactor), redactor);
 
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = resolve(workspace, inputs.workingDirectory);

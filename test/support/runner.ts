@@ -41,6 +41,8 @@ export interface RunActionOptions {
   /** Node binary; defaults to SHIPLINE_TEST_NODE (CI sets Node 24 there) or the current one. */
   node?: string;
   timeoutMs?: number;
+  /** Folder holding the bundles (`<distDir>/<name>/index.js`); defaults to the repository's dist/. */
+  distDir?: string;
 }
 
 /** Decodes the runner's file commands (`name=value` and `name<<DELIM … DELIM`) into a map. */
@@ -134,7 +136,7 @@ export async function runAction(name: string, options: RunActionOptions = {}): P
     env[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   const node = options.node ?? process.env.SHIPLINE_TEST_NODE ?? process.execPath;
-  const script = join(repoRoot, 'dist', name, 'index.js');
+  const script = join(options.distDir ?? join(repoRoot, 'dist'), name, 'index.js');
   try {
     const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number | null; stdout: string; stderr: string }>(
       (resolvePromise, reject) => {
