@@ -145,7 +145,7 @@ export async function discoverFunctions(options: DiscoverOptions): Promise<Disco
         rootImportMap;
     }
     const importMap = importMapFile ? await readImportMap(importMapFile, display(importMapFile)) : undefined;
-    const reached = await localImportGraph(entrypoint, importMap);
+    const reached = await localImportGraph(entrypoint, importMap, display);
     const staticAbs = settings.staticFiles?.map((p) => resolve(tomlBase, p)) ?? [];
     const staticFiles = staticAbs.length
       ? (

@@ -53,8 +53,15 @@ export function resolveLocal(specifier: string, fromFile: string, importMap?: Im
   return undefined;
 }
 
-/** Walks the local import graph from `entrypoint`; returns every reached file (entrypoint first, then sorted). */
-export async function localImportGraph(entrypoint: string, importMap?: ImportMap): Promise<string[]> {
+/**
+ * Walks the local import graph from `entrypoint`; returns every reached file (entrypoint first, then sorted).
+ * `display` turns an absolute path into the one errors name (e.g. relative to the repository).
+ */
+export async function localImportGraph(
+  entrypoint: string,
+  importMap?: ImportMap,
+  display: (path: string) => string = (p) => p,
+): Promise<string[]> {
   const seen = new Set<string>([entrypoint]);
   const queue = [entrypoint];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
@@ -66,11 +73,15 @@ export async function localImportGraph(entrypoint: string, importMap?: ImportMap
       try {
         await readFile(target);
       } catch {
-        throw new EdgeFunctionError('import_missing', `${file}:${line}: imports "${specifier}", which does not exist`, {
-          file,
-          line,
-          hint: 'Fix the path (relative imports need the file extension, e.g. ../_shared/cors.ts) or add the file.',
-        });
+        throw new EdgeFunctionError(
+          'import_missing',
+          `${display(file)}:${line}: imports "${specifier}", which does not exist`,
+          {
+            file: display(file),
+            line,
+            hint: 'Fix the path (relative imports need the file extension, e.g. ../_shared/cors.ts) or add the file.',
+          },
+        );
       }
       seen.add(target);
       queue.push(target);

@@ -121,3 +121,17 @@ describe('discoverFunctions', () => {
     await expect(discoverFunctions(opts(root))).rejects.toMatchObject({ code: 'invalid_slug' });
   });
 });
+
+describe('examples/app', () => {
+  it('has one function, health, that ships its _shared helper and runs without JWT verification', async () => {
+    const { repoRoot } = await import('../../../support/runner.js');
+    const found = await discoverFunctions({
+      root: join(repoRoot, 'examples', 'app'),
+      functionsDir: 'supabase/functions',
+    });
+    expect(found.shared).toEqual(['_shared']);
+    expect(found.functions.map((f) => [f.slug, f.verifyJwt, f.files.map((x) => x.name)])).toEqual([
+      ['health', false, ['supabase/functions/health/index.ts', 'supabase/functions/_shared/cors.ts']],
+    ]);
+  });
+});
