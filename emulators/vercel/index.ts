@@ -6,7 +6,7 @@ import type { EmulatorRequest, EmulatorResponse } from '../core/server.js';
 import { EmulatorServer } from '../core/server.js';
 import { type Account, authenticate } from './auth.js';
 import { BuildOutputError } from './edge/build-output.js';
-import { FunctionStartError, parseVcConfig } from './edge/functions.js';
+import { FunctionStartError } from './edge/functions.js';
 import { BYPASS_HEADER, DEPLOYMENT_URL_HEADER, Edge } from './edge/server.js';
 import { EmulatorLookupError, vercelErrorBody } from './errors.js';
 import { newId } from './ids.js';
@@ -328,15 +328,10 @@ function readPreset(path: string | undefined): string {
   }
 }
 
-/** Fails the build of a deployment whose build output or function configs are unusable (like a real build). */
+/** Fails the build of a deployment whose build output or functions cannot run (like a real build would). */
 function checkBuildOutput(state: VercelState, edge: Edge, deployment: Deployment): void {
   try {
-    const output = edge.output(deployment);
-    for (const path of output.tree.paths()) {
-      if (path.startsWith(`${output.root}functions/`) && path.endsWith('.func/.vc-config.json')) {
-        parseVcConfig(output.tree, path.slice(0, -'/.vc-config.json'.length));
-      }
-    }
+    edge.prepare(deployment);
   } catch (error) {
     if (!(error instanceof BuildOutputError) && !(error instanceof FunctionStartError)) throw error;
     state.failBuild(deployment.id, 'BUILD_FAILED', error.message);

@@ -13,6 +13,9 @@ export interface OutputRoute {
   has?: RouteCondition[];
   missing?: RouteCondition[];
   handle?: 'filesystem' | 'miss' | 'rewrite' | 'hit' | 'error' | 'resource';
+  /** Runs this Edge Function (`functions/<middlewarePath>.func`) as middleware for matching requests. */
+  middlewarePath?: string;
+  override?: boolean;
 }
 
 /** A `has` / `missing` condition of a route: the header, query parameter, host or cookie must (not) match. */

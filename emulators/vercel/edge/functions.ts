@@ -18,6 +18,9 @@ export interface VcConfig {
   filePathMap?: Record<string, string>;
   /** Seconds a request may run before the edge answers 504 FUNCTION_INVOCATION_TIMEOUT. */
   maxDuration?: number;
+  /** Edge Functions (`runtime: "edge"`): the module to run, relative to the function folder. */
+  entrypoint?: string;
+  envVarsInUse?: string[];
 }
 
 /** Thrown when a function cannot be started; the edge answers 500 FUNCTION_INVOCATION_FAILED. */
@@ -71,10 +74,21 @@ export function parseVcConfig(tree: DeploymentTree, funcDir: string): VcConfig {
 export function readVcConfig(tree: DeploymentTree, funcDir: string): VcConfig {
   const config = parseVcConfig(tree, funcDir);
   if (!config.runtime?.startsWith('nodejs')) {
-    throw new FunctionStartError(`Unsupported function runtime "${config.runtime}" (the emulator runs nodejs* only)`);
+    throw new FunctionStartError(
+      `${funcDir}: unsupported function runtime "${config.runtime}" (the emulator runs nodejs* and edge functions)`,
+    );
   }
   if (!config.handler) throw new FunctionStartError(`${funcDir}/.vc-config.json has no "handler"`);
+  const handler = config.handler.replace(/^\.?\/+/, '');
+  if (!tree.readFile(`${funcDir}/${handler}`) && config.filePathMap?.[handler] === undefined) {
+    throw new FunctionStartError(`${funcDir}: the handler "${config.handler}" is not in the function folder`);
+  }
   return config;
+}
+
+/** True for an Edge Function (`runtime: "edge"`). */
+export function isEdgeConfig(config: VcConfig): boolean {
+  return config.runtime === 'edge';
 }
 
 /**
@@ -225,7 +239,7 @@ export class FunctionHost {
 }
 
 /** Writes a function's files (and its `filePathMap` extras) to disk; symlinks are written as what they point at. */
-function materialize(
+export function materialize(
   tree: DeploymentTree,
   funcDir: string,
   to: string,

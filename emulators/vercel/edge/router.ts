@@ -19,9 +19,33 @@ export type RouteResult =
       query: URLSearchParams;
       status: number | undefined;
       headers: Record<string, string>;
+      /**
+       * The captures of the rewrite that led here, as Vercel passes them in `x-now-route-matches`: a query string
+       * of the numbered groups then the named ones (`1=hello&slug=hello`); undefined without captures.
+       */
+      routeMatches?: string;
     }
   | { kind: 'redirect'; status: number; location: string; headers: Record<string, string> }
   | { kind: 'not_found'; file: string | undefined; headers: Record<string, string> };
+
+/** A middleware (`middlewarePath`) route matched: the edge function to run, and the request as routed so far. */
+export interface MiddlewareCall {
+  funcDir: string;
+  path: string;
+  query: URLSearchParams;
+}
+
+/**
+ * What a middleware decided: go on routing (adding response headers), rewrite to another path (then go on), or
+ * it answered the request itself (`respond`: the caller sends the middleware's response).
+ */
+export type MiddlewareOutcome =
+  | { action: 'continue'; headers: Record<string, string> }
+  | { action: 'rewrite'; path: string; query: URLSearchParams; headers: Record<string, string> }
+  | { action: 'respond' };
+
+/** `routeRequestWithMiddleware` result: a routing result, or `responded` when a middleware answered. */
+export type MiddlewareRouteResult = RouteResult | { kind: 'responded' };
 
 type Hit = { kind: 'static'; file: string; contentType: string | undefined } | { kind: 'function'; funcDir: string };
 
@@ -80,6 +104,20 @@ function substitute(template: string, match: RegExpExecArray): string {
   });
 }
 
+/**
+ * `x-now-route-matches` for a match: numbered groups then named ones, each `key=value` percent-encoded
+ * (`1=a%20b&word=a%20b`); undefined without captures.
+ */
+function routeMatchesOf(match: RegExpExecArray): string | undefined {
+  const pairs: string[] = [];
+  const add = (key: string, value: string | undefined) => {
+    if (value !== undefined) pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+  };
+  for (let i = 1; i < match.length; i++) add(String(i), match[i]);
+  for (const [name, value] of Object.entries(match.groups ?? {})) add(name, value);
+  return pairs.length === 0 ? undefined : pairs.join('&');
+}
+
 function matchRoute(route: OutputRoute, input: RouteInput, path: string): RegExpExecArray | undefined {
   if (route.src === undefined) return undefined;
   if (route.methods && !route.methods.map((m) => m.toUpperCase()).includes(input.method)) return undefined;
@@ -128,9 +166,18 @@ function resolveHit(
   query: URLSearchParams,
   status: number | undefined,
   headers: Record<string, string>,
+  routeMatches: string | undefined,
 ): RouteResult {
   if (hit.kind === 'static') return { ...hit, status: status ?? 200, headers };
-  return { kind: 'function', funcDir: hit.funcDir, path, query, status, headers };
+  return {
+    kind: 'function',
+    funcDir: hit.funcDir,
+    path,
+    query,
+    status,
+    headers,
+    ...(routeMatches !== undefined ? { routeMatches } : {}),
+  };
 }
 
 function notFound(output: BuildOutput, headers: Record<string, string>): RouteResult {
@@ -141,26 +188,65 @@ function notFound(output: BuildOutput, headers: Record<string, string>): RouteRe
 /**
  * Routes a request through a Build Output API v3 `config.json`: header routes, redirects (`status` + `Location`),
  * `src` → `dest` rewrites (to static files or functions), `handle: filesystem`, then the filesystem itself.
+ * Middleware routes (`middlewarePath`) are skipped here; `routeRequestWithMiddleware` runs them.
  */
 export function routeRequest(output: BuildOutput, input: RouteInput): RouteResult {
+  const steps = routeSteps(output, input);
+  let step = steps.next();
+  while (!step.done) step = steps.next({ action: 'continue', headers: {} });
+  return step.value as RouteResult;
+}
+
+/** Like `routeRequest`, but runs each matching middleware (an Edge Function) and follows what it decided. */
+export async function routeRequestWithMiddleware(
+  output: BuildOutput,
+  input: RouteInput,
+  runMiddleware: (call: MiddlewareCall) => Promise<MiddlewareOutcome>,
+): Promise<MiddlewareRouteResult> {
+  const steps = routeSteps(output, input);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await runMiddleware(step.value));
+  return step.value;
+}
+
+/** The routing walk; yields at each matching middleware route and resumes with its outcome. */
+function* routeSteps(
+  output: BuildOutput,
+  input: RouteInput,
+): Generator<MiddlewareCall, MiddlewareRouteResult, MiddlewareOutcome> {
   let path = input.path;
   const query = new URLSearchParams(input.query);
   const headers: Record<string, string> = {};
   let status: number | undefined;
   let phase: OutputRoute['handle'] | undefined;
+  let routeMatches: string | undefined;
 
   for (const route of output.routes) {
     if (route.handle) {
       phase = route.handle;
       if (phase === 'filesystem') {
         const hit = lookupFilesystem(output, path);
-        if (hit) return resolveHit(hit, path, query, status, headers);
+        if (hit) return resolveHit(hit, path, query, status, headers, routeMatches);
       }
       continue;
     }
     if (phase === 'hit' || phase === 'error' || phase === 'resource') continue;
     const match = matchRoute(route, input, path);
     if (!match) continue;
+    if (route.middlewarePath !== undefined) {
+      const funcDir = `${output.root}functions/${route.middlewarePath.replace(/^\/+/, '')}.func`;
+      const outcome = yield { funcDir, path, query: new URLSearchParams(query) };
+      if (outcome.action === 'respond') return { kind: 'responded' };
+      for (const [k, v] of Object.entries(outcome.headers)) headers[k.toLowerCase()] = v;
+      if (outcome.action === 'rewrite') {
+        path = outcome.path;
+        for (const [k, v] of outcome.query) query.set(k, v);
+      }
+      if (route.continue !== false) continue;
+      const hit = lookupFilesystem(output, path);
+      if (hit) return resolveHit(hit, path, query, status, headers, routeMatches);
+      continue;
+    }
     for (const [k, v] of Object.entries(route.headers ?? {})) headers[k.toLowerCase()] = substitute(v, match);
     if (route.status !== undefined) status = route.status;
     const location = headers.location;
@@ -172,13 +258,14 @@ export function routeRequest(output: BuildOutput, input: RouteInput): RouteResul
       const dest = new URL(substitute(route.dest, match), 'http://edge.invalid');
       path = decodeURIComponent(dest.pathname);
       for (const [k, v] of dest.searchParams) query.set(k, v);
+      routeMatches = routeMatchesOf(match);
     }
     if (route.continue) continue;
     const hit = lookupFilesystem(output, path);
-    if (hit) return resolveHit(hit, path, query, status, headers);
+    if (hit) return resolveHit(hit, path, query, status, headers, routeMatches);
     if (!route.check) break;
   }
   const hit = lookupFilesystem(output, path);
-  if (hit) return resolveHit(hit, path, query, status, headers);
+  if (hit) return resolveHit(hit, path, query, status, headers, routeMatches);
   return notFound(output, headers);
 }

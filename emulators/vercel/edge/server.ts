@@ -9,14 +9,23 @@ import type { VercelState } from '../state.js';
 import type { Deployment, Project } from '../types.js';
 import { type BuildOutput, loadBuildOutput } from './build-output.js';
 import { contentTypeFor } from './content-type.js';
-import { FunctionHost } from './functions.js';
-import { routeRequest } from './router.js';
+import {
+  EdgeFunctionHost,
+  type EdgeFunctionTarget,
+  MIDDLEWARE_NEXT_HEADER,
+  MIDDLEWARE_REWRITE_HEADER,
+  writeAnswer,
+} from './edge-functions.js';
+import { FunctionHost, FunctionStartError, isEdgeConfig, parseVcConfig, readVcConfig } from './functions.js';
+import { type MiddlewareOutcome, routeRequestWithMiddleware } from './router.js';
 import { DeploymentTree } from './vfs.js';
 
 /** Header naming the host to serve when a request cannot carry a `Host` header (Node's fetch drops it). */
 export const DEPLOYMENT_URL_HEADER = 'x-vercel-deployment-url';
 /** Header (or query parameter) that lets automation through Deployment Protection. */
 export const BYPASS_HEADER = 'x-vercel-protection-bypass';
+/** Header carrying a rewrite's captures to the function (`1=hello&slug=hello`), as Vercel sets it. */
+export const ROUTE_MATCHES_HEADER = 'x-now-route-matches';
 
 /** Cookie Vercel sets once a protection bypass was presented with `x-vercel-set-bypass-cookie`. */
 const BYPASS_COOKIE = '_vercel_jwt';
@@ -31,6 +40,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
  */
 export class Edge {
   readonly functions = new FunctionHost();
+  /** Edge Functions (`runtime: "edge"`, middleware included), run in Vercel's `edge-runtime`. */
+  readonly edgeFunctions = new EdgeFunctionHost();
   /** Fault rules for served traffic (every host): status with headers, delay, stall or reset, by method and path. */
   readonly faults = new FaultInjector();
   private readonly outputs = new Map<string, BuildOutput>();
@@ -89,12 +100,49 @@ export class Edge {
     return output;
   }
 
+  /**
+   * Checks, as a build would, that every function of a deployment can run: Node.js functions need a `nodejs*`
+   * runtime and their handler; Edge Functions are bundled and loaded now. Throws BuildOutputError or
+   * FunctionStartError (the deployment then ends in ERROR instead of serving 500s).
+   */
+  prepare(deployment: Deployment): void {
+    const output = this.output(deployment);
+    for (const path of output.tree.paths()) {
+      if (!path.startsWith(`${output.root}functions/`) || !path.endsWith('.func/.vc-config.json')) continue;
+      const funcDir = path.slice(0, -'/.vc-config.json'.length);
+      const config = parseVcConfig(output.tree, funcDir);
+      if (isEdgeConfig(config)) this.edgeFunctions.prepare(this.edgeTarget(deployment, funcDir));
+      else readVcConfig(output.tree, funcDir);
+    }
+    for (const route of output.routes) {
+      if (route.middlewarePath === undefined) continue;
+      const funcDir = `${output.root}functions/${route.middlewarePath.replace(/^\/+/, '')}.func`;
+      if (!output.tree.readFile(`${funcDir}/.vc-config.json`)) {
+        throw new FunctionStartError(
+          `config.json routes name middleware "${route.middlewarePath}" but ${funcDir} does not exist`,
+        );
+      }
+    }
+  }
+
+  private edgeTarget(deployment: Deployment, funcDir: string): EdgeFunctionTarget {
+    const output = this.output(deployment);
+    return {
+      key: `${deployment.id}:${funcDir}`,
+      tree: output.tree,
+      funcDir,
+      config: parseVcConfig(output.tree, funcDir),
+      env: this.functionEnv(deployment),
+    };
+  }
+
   /** Stops every listener and function process. */
   async close(): Promise<void> {
     const all = [...this.hosts.values(), ...(this.main ? [this.main] : [])];
     this.hosts.clear();
     this.main = undefined;
     await Promise.all(all.map((l) => l.close()));
+    this.edgeFunctions.close();
     await this.functions.close();
   }
 
@@ -168,14 +216,38 @@ export class Edge {
     }
     const output = this.output(deployment);
     const method = (req.method ?? 'GET').toUpperCase();
-    const result = routeRequest(output, {
-      method,
-      path: decodeURIComponent(url.pathname),
-      query: url.searchParams,
+    const forwarded: Record<string, string | string[] | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (!HOP_BY_HOP.has(k) && k !== ROUTE_MATCHES_HEADER) forwarded[k] = v;
+    }
+    Object.assign(forwarded, {
       host,
-      headers: req.headers,
+      'x-forwarded-host': host,
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1',
+      'x-real-ip': req.socket.remoteAddress ?? '127.0.0.1',
+      'x-vercel-id': requestId,
+      [DEPLOYMENT_URL_HEADER]: deployment.url,
     });
+    const result = await routeRequestWithMiddleware(
+      output,
+      { method, path: decodeURIComponent(url.pathname), query: url.searchParams, host, headers: req.headers },
+      (call) =>
+        this.runMiddleware(
+          deployment,
+          call.funcDir,
+          {
+            url: `https://${host}${call.path}${call.query.size > 0 ? `?${call.query}` : ''}`,
+            method,
+            headers: forwarded,
+          },
+          res,
+          base,
+        ),
+    );
     switch (result.kind) {
+      case 'responded':
+        return;
       case 'redirect':
         res.writeHead(result.status, { ...base, ...result.headers, location: result.location });
         res.end();
@@ -215,18 +287,20 @@ export class Edge {
         return;
       }
       case 'function': {
-        const forwarded: Record<string, string | string[] | undefined> = {};
-        for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) forwarded[k] = v;
-        Object.assign(forwarded, {
-          host,
-          'x-forwarded-host': host,
-          'x-forwarded-proto': 'https',
-          'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1',
-          'x-real-ip': req.socket.remoteAddress ?? '127.0.0.1',
-          'x-vercel-id': requestId,
-          [DEPLOYMENT_URL_HEADER]: deployment.url,
-        });
+        if (result.routeMatches !== undefined) forwarded[ROUTE_MATCHES_HEADER] = result.routeMatches;
         const query = result.query.toString();
+        const extra = { ...base, 'x-vercel-cache': 'MISS', ...result.headers };
+        if (isEdgeConfig(parseVcConfig(output.tree, result.funcDir))) {
+          await this.edgeFunctions.invoke(
+            this.edgeTarget(deployment, result.funcDir),
+            req,
+            res,
+            { url: `https://${host}${result.path}${query ? `?${query}` : ''}`, method, headers: forwarded },
+            extra,
+            result.status,
+          );
+          return;
+        }
         await this.functions.invoke(
           {
             key: `${deployment.id}:${result.funcDir}`,
@@ -244,6 +318,42 @@ export class Edge {
         return;
       }
     }
+  }
+
+  /**
+   * Runs a middleware Edge Function: `x-middleware-rewrite` rewrites, `x-middleware-next` (or no Response) goes on
+   * routing with the other headers it set; any other Response is sent as the answer.
+   */
+  private async runMiddleware(
+    deployment: Deployment,
+    funcDir: string,
+    request: { url: string; method: string; headers: Record<string, string | string[] | undefined> },
+    res: ServerResponse,
+    base: Record<string, string>,
+  ): Promise<MiddlewareOutcome> {
+    let answer: Awaited<ReturnType<EdgeFunctionHost['dispatch']>>;
+    try {
+      answer = await this.edgeFunctions.dispatch(this.edgeTarget(deployment, funcDir), { ...request, body: undefined });
+    } catch (error) {
+      this.edgeFunctions.logs.get(`${deployment.id}:${funcDir}`)?.push(String((error as Error).message));
+      this.error(res, base, 500, 'MIDDLEWARE_INVOCATION_FAILED', 'A server error has occurred');
+      return { action: 'respond' };
+    }
+    const headers: Record<string, string> = {};
+    let rewrite: string | undefined;
+    let next = false;
+    for (const [k, v] of answer.headers) {
+      if (k === MIDDLEWARE_REWRITE_HEADER) rewrite = v;
+      else if (k === MIDDLEWARE_NEXT_HEADER) next = true;
+      else if (!k.startsWith('x-middleware-') && k !== 'content-length') headers[k] = v;
+    }
+    if (rewrite !== undefined) {
+      const target = new URL(rewrite, request.url);
+      return { action: 'rewrite', path: decodeURIComponent(target.pathname), query: target.searchParams, headers };
+    }
+    if (next) return { action: 'continue', headers };
+    writeAnswer(res, answer, base, undefined, request.method);
+    return { action: 'respond' };
   }
 
   private functionEnv(deployment: Deployment): Record<string, string> {

@@ -44,7 +44,6 @@ describe('Node.js functions on the emulator edge', () => {
         ...fn('crash', "export default function () { setTimeout(() => { throw new Error('boom'); }); }"),
         ...fn('linked-target', "export default (req, res) => res.end('via symlink');"),
         '.vercel/output/functions/api/linked.func': { symlink: 'linked-target.func' },
-        ...fn('py', 'x', { runtime: 'python3.12' }),
         ...fn('slow', 'export default function () {}', { maxDuration: 0.2 }),
       },
       { name: 'functions-app' },
@@ -95,10 +94,26 @@ describe('Node.js functions on the emulator edge', () => {
     expect((await fetch(`${base}/api/crash`)).status).toBe(500);
   });
 
-  it('answers 500 for runtimes the emulator cannot run', async () => {
-    const res = await fetch(`${base}/api/py`);
-    expect(res.status).toBe(500);
-    expect(res.headers.get('x-vercel-error')).toBe('FUNCTION_INVOCATION_FAILED');
+  it('refuses, at creation, runtimes the emulator cannot run and handlers that are missing (never READY-then-500)', async () => {
+    const py = await deployFiles(emu, {
+      '.vercel/output/config.json': routes,
+      ...fn('py', 'x', { runtime: 'python3.12' }),
+    });
+    const pyDone = await emu.waitForDeployment(py.body.id);
+    expect(pyDone.readyState).toBe('ERROR');
+    expect(pyDone.errorMessage).toBe(
+      '.vercel/output/functions/api/py.func: unsupported function runtime "python3.12" (the emulator runs nodejs* and edge functions)',
+    );
+    const missing = await deployFiles(emu, {
+      '.vercel/output/config.json': routes,
+      '.vercel/output/functions/api/gone.func/.vc-config.json': JSON.stringify({
+        runtime: 'nodejs22.x',
+        handler: 'gone.js',
+      }),
+    });
+    const missingDone = await emu.waitForDeployment(missing.body.id);
+    expect(missingDone.readyState).toBe('ERROR');
+    expect(missingDone.errorMessage).toContain('the handler "gone.js" is not in the function folder');
   });
 
   it('answers 504 FUNCTION_INVOCATION_TIMEOUT after maxDuration', async () => {
