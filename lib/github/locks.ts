@@ -31,11 +31,25 @@ const TOMBSTONE = { shipline: 'lock-released', schema: 1 } as const;
 /** Attempts before giving up when the ref keeps moving under us (each attempt is a few API calls). */
 const MAX_ATTEMPTS = 5;
 
+/** Options of acquireLock. */
+export interface AcquireOptions {
+  /**
+   * Take over a stale lock (expiry before `content.createdAt`) in the same compare-and-swap that claims it, so no
+   * third party can slip in between a break and a claim. Off by default: callers usually ask a person first.
+   */
+  takeOverStale?: boolean;
+}
+
 /**
  * Takes the lock of `content.environment`. Atomic: of concurrent callers exactly one acquires. `stale` tells
  * whether the holder's expiry lies before `content.createdAt` (the caller's now).
  */
-export async function acquireLock(octokit: Octokit, repo: RepoRef, content: LockContent): Promise<AcquireResult> {
+export async function acquireLock(
+  octokit: Octokit,
+  repo: RepoRef,
+  content: LockContent,
+  options: AcquireOptions = {},
+): Promise<AcquireResult> {
   const parsed = lockContentSchema.safeParse(content);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -61,7 +75,8 @@ export async function acquireLock(octokit: Octokit, repo: RepoRef, content: Lock
     if (!isTombstone(read)) {
       const holder = readLockContent(read);
       if (!holder) return { acquired: false, stale: false, sha: current };
-      return { acquired: false, holder, stale: isLockStale(holder, new Date(lock.createdAt)), sha: current };
+      const stale = isLockStale(holder, new Date(lock.createdAt));
+      if (!stale || !options.takeOverStale) return { acquired: false, holder, stale, sha: current };
     }
     const sha = await createLockCommit(octokit, repo, JSON.stringify(lock), [current]);
     if (await fastForward(octokit, repo, ref, sha)) return { acquired: true, lock, sha };

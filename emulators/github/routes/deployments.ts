@@ -117,6 +117,14 @@ export function registerDeploymentRoutes(server: RouteRegistrar, ctx: GitHubCont
     if (typeof body.state !== 'string' || !STATES.includes(body.state as DeploymentState)) {
       throw validationFailed('DeploymentStatus', 'state', body.state === undefined ? 'missing_field' : 'invalid');
     }
+    if (typeof body.description === 'string' && body.description.length > 140) {
+      throw validationFailed(
+        'DeploymentStatus',
+        'description',
+        'custom',
+        'description is too long (maximum is 140 characters)',
+      );
+    }
     if (typeof body.environment === 'string' && body.environment !== '') {
       deployment.environment = body.environment;
       ctx.state.ensureEnvironment(repo, body.environment);

@@ -112,6 +112,14 @@ describe('release ledger on the Deployments API', () => {
     });
     const [listed] = await listLedger(octokit, repo, 'production');
     expect(listed).toMatchObject({ state: 'in_progress', wasGood: false, phase: { phase: 'smoke-staged' } });
+    // GitHub refuses descriptions over 140 characters; the phase description is cut to fit
+    await setLedgerStatus(octokit, repo, entry.deploymentId, {
+      state: 'failure',
+      phase: 'smoke-production',
+      detail: 'p95 latency over budget '.repeat(20),
+    });
+    expect(stored.statuses.at(-1)?.description).toHaveLength(140);
+    expect((await listLedger(octokit, repo, 'production'))[0]?.phase?.phase).toBe('smoke-production');
   });
 
   it('a production success makes the replaced release inactive; a transient environment is left alone', async () => {

@@ -60,6 +60,22 @@ describe('environment locks on git refs', () => {
     expect(early).toMatchObject({ acquired: false, stale: false });
   });
 
+  it('takes over a stale lock in one compare-and-swap only when asked, and never a live one', async () => {
+    await acquireLock(octokit, repo, lockOf('mia', { ttlMs: 60_000 }));
+    const live = await acquireLock(octokit, repo, lockOf('ben', { at: T0 + 30_000 }), { takeOverStale: true });
+    expect(live).toMatchObject({ acquired: false, stale: false, holder: { holder: 'mia' } });
+    const racers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        acquireLock(octokit, repo, lockOf(`late${i}`, { at: T0 + 120_000 }), { takeOverStale: true }),
+      ),
+    );
+    const winners = racers.filter((r) => r.acquired);
+    expect(winners).toHaveLength(1);
+    expect((await readLock(octokit, repo, 'production'))?.lock?.holder).toBe(
+      winners[0]?.acquired ? winners[0].lock.holder : '',
+    );
+  });
+
   it('releases by compare-and-swap: only the holder’s sha frees it, and it can be taken again', async () => {
     const first = await acquireLock(octokit, repo, lockOf('mia'));
     if (!first.acquired) throw new Error('expected to acquire');

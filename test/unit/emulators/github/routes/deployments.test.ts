@@ -113,6 +113,9 @@ describe('deployments routes', () => {
     const first = (await call('POST', base, { ref: 'v1.0.0' })).body.id;
     const second = (await call('POST', base, { ref: 'v1.1.0' })).body.id;
     expect((await call('POST', `${base}/${first}/statuses`, { state: 'done' })).status).toBe(422);
+    const long = await call('POST', `${base}/${first}/statuses`, { state: 'queued', description: 'x'.repeat(141) });
+    expect(long.status).toBe(422);
+    expect(long.body.errors[0]).toMatchObject({ field: 'description', code: 'custom' });
     const s = (await call('POST', `${base}/${first}/statuses`, { state: 'queued' })).body;
     expect((await call('GET', `${base}/${first}/statuses/${s.id}`)).body.state).toBe('queued');
     expect((await call('GET', `${base}/${first}/statuses/999999`)).status).toBe(404);
