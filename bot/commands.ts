@@ -3,33 +3,17 @@
  * case-sensitive. `parseCommand` is pure and total: it never throws, and returns a command, a refusal that says what
  * was wrong and what would work, or `none` for comments that are not addressed to Shipline.
  */
+import { type Command, type CommandName, USAGE } from '../lib/chatops/command.js';
 import { CHATOPS_COMMANDS } from '../lib/config/schema.js';
 import { isReleaseVersion, isVersionTag } from '../lib/release/release.js';
 
-export type CommandName = (typeof CHATOPS_COMMANDS)[number];
-
-export type Command =
-  | { name: 'rollback'; version?: string; environment?: string; reason?: string }
-  | { name: 'deploy'; version: string; environment: string }
-  | { name: 'status'; environment?: string }
-  | { name: 'lock'; environment: string; reason?: string }
-  | { name: 'unlock'; environment: string }
-  | { name: 'help' };
+export type { Command, CommandName } from '../lib/chatops/command.js';
+export { USAGE } from '../lib/chatops/command.js';
 
 export type ParseResult =
   | { kind: 'command'; command: Command }
   | { kind: 'refusal'; name: CommandName; reason: 'invalid-command'; message: string; usage: string }
   | { kind: 'none' };
-
-/** How each command is written; shown in refusals and by `/help`. */
-export const USAGE: Record<CommandName, string> = {
-  rollback: '/rollback [vX.Y.Z] [to <env>] [--reason "..."]',
-  deploy: '/deploy vX.Y.Z to <env>',
-  status: '/status [<env>]',
-  lock: '/lock <env> [--reason "..."]',
-  unlock: '/unlock <env>',
-  help: '/help',
-};
 
 /** Environment names as `.github/shipline.yml` allows them. */
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
