@@ -52,7 +52,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     started.push(postgres);
     const vercelToken = token('vcl_local_', 12);
-    const vercel = await startVercelEmulator({ token: vercelToken, buildMs: options.vercelBuildMs ?? 1500 });
+    const vercel = await startVercelEmulator({
+      token: vercelToken,
+      buildMs: options.vercelBuildMs ?? 1500,
+      seed: true,
+    });
     started.push(vercel);
     const supabaseToken = token('sbp_', 20);
     const supabase = await startSupabaseEmulator({ tokens: [supabaseToken] });
@@ -78,6 +82,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       VERCEL_API_URL: vercel.url,
       VERCEL_TOKEN: vercelToken,
       VERCEL_EDGE_URL: vercel.edgeUrl,
+      // The vercel CLI speaks https only: its API URL, the seeded team/project it deploys to, and the CA to trust.
+      VERCEL_API_HTTPS_URL: vercel.httpsUrl,
+      VERCEL_ORG_ID: vercel.seed?.teamId ?? '',
+      VERCEL_PROJECT_ID: vercel.seed?.projectId ?? '',
+      VERCEL_AUTOMATION_BYPASS_SECRET: vercel.seed?.bypassSecret ?? '',
+      NODE_EXTRA_CA_CERTS: vercel.caBundlePath,
       SUPABASE_API_URL: supabase.url,
       SUPABASE_ACCESS_TOKEN: supabaseToken,
       SUPABASE_PROJECT_REF: supabase.refs[0] ?? '',

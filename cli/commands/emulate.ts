@@ -31,6 +31,7 @@ export function describeLocalCloud(cloud: LocalCloud): string {
   const lines = [
     'Local cloud is up:',
     `  Vercel API          ${cloud.vercel.url}   (edge: ${cloud.vercel.edgeUrl})`,
+    `  Vercel API (https)  ${cloud.vercel.httpsUrl}   (local CA: ${cloud.vercel.caPath})`,
     `  Supabase API        ${cloud.supabase.url}   (project ${cloud.env.SUPABASE_PROJECT_REF})`,
     `  GitHub API          ${cloud.github.url}   (repository ${cloud.env.GITHUB_REPOSITORY})`,
     `  PostgreSQL 15       127.0.0.1:${cloud.postgres.port}`,
@@ -39,7 +40,7 @@ export function describeLocalCloud(cloud: LocalCloud): string {
     ...Object.entries(cloud.env).map(([k, v]) => `export ${k}='${v}'`),
     '',
     'Official CLIs:',
-    `  vercel --api "$VERCEL_API_URL" --token "$VERCEL_TOKEN" ls`,
+    `  vercel --api "$VERCEL_API_HTTPS_URL" --token "$VERCEL_TOKEN" ls   (https; NODE_EXTRA_CA_CERTS trusts the CA)`,
     cloud.supabaseProfile
       ? `  supabase --profile ${cloud.supabaseProfile} functions list --remote=$SUPABASE_PROJECT_REF`
       : '  supabase: run with --state-dir to get a --profile file aimed at the emulator',
