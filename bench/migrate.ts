@@ -1,6 +1,7 @@
 /**
  * Benchmark: apply 500 generated migrations to a fresh database three ways, on one embedded PostgreSQL 15:
- *   1. Shipline as the GitHub runner starts it: `node dist/migrate/index.js` with INPUT_* variables (advisory lock,
+ *   1. Shipline as the GitHub runner starts it: `node <bundle>/migrate/index.js` (a fresh bundle of the sources, or
+ *      dist/ with --dist) with INPUT_* variables (advisory lock,
  *      history + checksums, one transaction per file, backup off), one process per run like the other two;
  *   2. the Supabase CLI: `supabase db push --db-url … --yes` (its binary, run directly);
  *   3. the floor: one psql process, one connection, every file inside its own begin/commit, no history.
@@ -9,7 +10,7 @@
  * When a target is missed (or with --profile) one extra instrumented in-process migrate() shows where its time goes.
  * Prints everything, writes bench/results/migrate.json, and exits 0 even when a target is missed.
  *
- * Usage: tsx bench/migrate.ts [--runs 5] [--count 500] [--seed 20240101] [--profile] [--keep]
+ * Usage: tsx bench/migrate.ts [--runs 5] [--count 500] [--seed 20240101] [--profile] [--keep] [--dist]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -61,6 +62,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20240101' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** Measure dist/migrate instead of a fresh bundle of the sources. */
+    dist: { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(args.runs));
@@ -76,7 +79,8 @@ const cli = supabaseCliBinary();
 const totalBytes = migrations.reduce((sum, m) => sum + Buffer.byteLength(m.sql), 0);
 console.log(`Generated ${migrations.length} migrations (${(totalBytes / 1024).toFixed(0)} KiB) in ${migrationsDir}`);
 
-const bundle = await ensureMigrateBundle();
+const bundle = await ensureMigrateBundle(join(work, 'bundle'), args.dist);
+console.log(`Shipline bundle: ${bundle}`);
 // No baseline on `postgres`: only the template below needs it.
 const server = await startPostgres();
 const postmaster = findPostmasterPid();

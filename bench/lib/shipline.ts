@@ -1,14 +1,20 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundleAction } from './bundle.js';
 import { runProcess } from './processes.js';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 /** The migrate action's production bundle, as the GitHub runner starts it (`runs.main`). */
 export const MIGRATE_BUNDLE = join(repoRoot, 'dist', 'migrate', 'index.js');
 
-/** Builds dist/migrate (`node scripts/build.mjs dist migrate`) when the bundle is missing. */
-export async function ensureMigrateBundle(): Promise<string> {
+/**
+ * The migrate bundle to measure: with `useDist`, dist/migrate (built with `node scripts/build.mjs dist migrate` when
+ * missing); otherwise a fresh bundle of the current sources in `tempDir` (bundleAction), so a stale dist/ is
+ * never what gets measured.
+ */
+export async function ensureMigrateBundle(tempDir: string, useDist = false): Promise<string> {
+  if (!useDist) return bundleAction('migrate', tempDir);
   if (!existsSync(MIGRATE_BUNDLE)) {
     await runProcess(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), 'dist', 'migrate'], { cwd: repoRoot });
   }

@@ -221,9 +221,12 @@ async function applyInTransaction(db: Queryable, file: MigrationFile, options: A
   // After the file, still inside its transaction: the history rows are written as the session user with default
   // settings, whatever role or settings the file chose (SET ROLE to a role without rights on supabase_migrations).
   const body = countingQuery(`${prefix}${file.sql}\n;\n${RESTORE_IDENTITY_SQL}`);
+  // The file leaves first (pipeline mode writes it at once); the history's statements are split while the server
+  // runs it. Nothing can observe ranFile's rejection before allSettled below: splitting is synchronous.
+  const ranFile = submit(db, body);
   const statements = splitStatements(file.sql).map((s) => s.text);
   const results = await Promise.allSettled([
-    submit(db, body),
+    ranFile,
     db.query(RECORD_APPLIED_SQL, recordAppliedValues(record(file, statements, options))),
     db.query(`commit;\n${SESSION_RESET_SQL}`),
   ]);

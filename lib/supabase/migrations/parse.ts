@@ -148,7 +148,7 @@ export function scannerStatements(sql: string): StatementRange[] {
 }
 
 /** Words that begin every transaction-control statement: a file without any of them cannot contain one. */
-const TRANSACTION_WORDS = /(?:begin|start|commit|end|rollback|abort|prepare)/i;
+const TRANSACTION_WORDS = /\b(?:begin|start|commit|end|rollback|abort|prepare)\b/i;
 
 /**
  * The first statement that would end or start a transaction inside Shipline's `BEGIN … COMMIT`, as PostgreSQL

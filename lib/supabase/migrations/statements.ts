@@ -11,12 +11,21 @@ export interface SqlStatement {
 }
 
 /** PostgreSQL's identifier characters (scan.l `ident_start` / `ident_cont`): every non-ASCII character counts. */
-const IDENT_START = /[A-Za-z_\u0080-\uffff]/;
-const IDENT_CONT = /[A-Za-z0-9_$\u0080-\uffff]/;
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0x80;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isIdentCont(c: number): boolean {
+  return isIdentStart(c) || isDigit(c) || c === 36;
+}
 /** scan.l `dolqdelim`: `$$` or `$tag$`, a tag of any length. */
 const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 /** PostgreSQL's whitespace (scan.l `space`); a no-break space is an identifier character there, not whitespace. */
-const SQL_SPACE = /[ \t\n\r\f\v]/;
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
 
 /** Whether a comment (`--` or `/*`) starts at `i`. */
 function commentAt(sql: string, i: number): boolean {
@@ -59,16 +68,16 @@ function tokenEnd(sql: string, i: number): number {
   }
   if (c === "'") return skipQuoted(sql, i + 1, "'", false);
   if (c === '"') return skipQuoted(sql, i + 1, '"', false);
-  if (IDENT_START.test(c)) {
+  if (isIdentStart(sql.charCodeAt(i))) {
     // E'…' is an escape string only when the identifier is the single letter E (`xe'…'` is `xe` then '…').
     if ((c === 'E' || c === 'e') && next === "'") return skipQuoted(sql, i + 2, "'", true);
     let j = i + 1;
-    while (j < n && IDENT_CONT.test(sql[j] as string)) j++;
+    while (j < n && isIdentCont(sql.charCodeAt(j))) j++;
     return j;
   }
   if (c >= '0' && c <= '9') {
     let j = i + 1;
-    while (j < n && /[0-9]/.test(sql[j] as string)) j++;
+    while (j < n && isDigit(sql.charCodeAt(j))) j++;
     return j;
   }
   if (c === '$') {
@@ -80,7 +89,7 @@ function tokenEnd(sql: string, i: number): number {
     }
     // `$1` (a parameter) and a lone `$`.
     let j = i + 1;
-    while (j < n && /[0-9]/.test(sql[j] as string)) j++;
+    while (j < n && isDigit(sql.charCodeAt(j))) j++;
     return j;
   }
   return i + 1;
@@ -97,12 +106,19 @@ export function splitStatements(sql: string): SqlStatement[] {
   let start = 0;
   /** Index of the piece's first character outside comments and whitespace; -1 while there is none. */
   let code = -1;
+  // Lines are counted incrementally: statements come in order.
+  let lineOffset = 0;
+  let line = 1;
   const push = (end: number) => {
     const raw = sql.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
     const head = code === -1 ? '' : sql.slice(code, end).trim();
-    if (text) out.push({ text, head, offset: start + lead, line: lineAt(sql, start + lead) });
+    if (!text) return;
+    const offset = start + lead;
+    for (let k = lineOffset; k < offset; k++) if (sql.charCodeAt(k) === 10) line++;
+    lineOffset = offset;
+    out.push({ text, head, offset, line });
   };
   let i = 0;
   while (i < sql.length) {
@@ -111,7 +127,7 @@ export function splitStatements(sql: string): SqlStatement[] {
       push(i);
       start = i + 1;
       code = -1;
-    } else if (code === -1 && !commentAt(sql, i) && !SQL_SPACE.test(sql[i] ?? '')) code = i;
+    } else if (code === -1 && !commentAt(sql, i) && !isSpace(sql.charCodeAt(i))) code = i;
     i = end;
   }
   push(sql.length);
@@ -122,7 +138,7 @@ export function splitStatements(sql: string): SqlStatement[] {
 export function skipComments(sql: string, from = 0): number {
   let i = from;
   while (i < sql.length) {
-    if (!commentAt(sql, i) && !SQL_SPACE.test(sql[i] ?? '')) return i;
+    if (!commentAt(sql, i) && !isSpace(sql.charCodeAt(i))) return i;
     i = tokenEnd(sql, i);
   }
   return sql.length;
