@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { EmulatorServer } from '../core/server.js';
 import type { GitHubContext } from './context.js';
+import { registerControlRoutes } from './control.js';
 import { githubErrorBody } from './errors.js';
 import { EventHub, type WebhookEventRecord } from './events.js';
 import { type IssueCommentPayloadOptions, issueCommentCreatedPayload } from './payloads.js';
@@ -14,6 +15,7 @@ import { registerMetaRoutes } from './routes/meta.js';
 import { registerReactionRoutes } from './routes/reactions.js';
 import { registerRepoRoutes } from './routes/repos.js';
 import { githubRoutes, RateLimiter, type RouteRegistrar, unrouted } from './routing.js';
+import { completeRun, findRun, startRun } from './runs.js';
 import {
   type AppRecord,
   type CommentRecord,
@@ -120,6 +122,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
   ctx.events = new EventHub(ctx, () => webhookSecret);
   ctx.events.url = options.webhookUrl;
   registerGitHubRoutes(githubRoutes(server, ctx), ctx);
+  registerControlRoutes(server, ctx);
   const url = await server.listen(options.port ?? 0);
   ctx.urls.api = url;
   ctx.urls.web = `${url}/_web`;
@@ -150,29 +153,9 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     },
     webhookEvents: ctx.events.events,
     webhooksIdle: () => ctx.events.idle(),
-    run: (runId) => findRun(state, runId).run,
-    startRun: async (runId) => {
-      const { repo, run } = findRun(state, runId);
-      if (run.status !== 'queued') throw new Error(`run ${runId} is ${run.status}, not queued`);
-      run.status = 'in_progress';
-      run.runStartedAt = state.timestamp();
-      run.updatedAt = run.runStartedAt;
-      return ctx.events.workflowRun(repo, run, 'in_progress');
-    },
-    completeRun: async (runId, conclusion = 'success') => {
-      const { repo, run } = findRun(state, runId);
-      if (run.status === 'completed') throw new Error(`run ${runId} is already completed`);
-      if (run.status === 'queued') {
-        run.status = 'in_progress';
-        run.runStartedAt = state.timestamp();
-        run.updatedAt = run.runStartedAt;
-        void ctx.events.workflowRun(repo, run, 'in_progress');
-      }
-      run.status = 'completed';
-      run.conclusion = conclusion;
-      run.updatedAt = state.timestamp();
-      return ctx.events.workflowRun(repo, run, 'completed');
-    },
+    run: (runId) => findRun(ctx, runId).run,
+    startRun: async (runId) => startRun(ctx, runId),
+    completeRun: async (runId, conclusion) => completeRun(ctx, runId, conclusion),
     rateLimits: ctx.rate,
     issueCommentCreatedPayload: (o) => issueCommentCreatedPayload(ctx, o),
     deliverWebhook: (d) => deliverWebhook({ ...d, secret: d.secret ?? webhookSecret }),
@@ -206,14 +189,6 @@ export function registerGitHubRoutes(server: RouteRegistrar, ctx: GitHubContext)
   registerEnvironmentRoutes(server, ctx);
   registerMetaRoutes(server, ctx);
   registerRepoRoutes(server, ctx);
-}
-
-function findRun(state: GitHubState, runId: number) {
-  for (const repo of state.repos.values()) {
-    const run = repo.dispatches.find((d) => d.runId === runId);
-    if (run) return { repo, run };
-  }
-  throw new Error(`unknown workflow run ${runId}`);
 }
 
 let generatedKey: string | undefined;
