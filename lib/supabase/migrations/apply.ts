@@ -230,8 +230,8 @@ async function applyInTransaction(db: Queryable, file: MigrationFile, options: A
     db.query(RECORD_APPLIED_SQL, recordAppliedValues(record(file, statements, options))),
     db.query(`commit;\n${SESSION_RESET_SQL}`),
   ]);
-  const [ranFile, wroteHistory, committed] = results;
-  const fileError = rejection(ranFile);
+  const [fileResult, wroteHistory, committed] = results;
+  const fileError = rejection(fileResult);
   if (fileError !== undefined) {
     // A syntax error anywhere stops the whole message before anything runs (0 completed) but has a position.
     const position = isDatabaseError(fileError) && fileError.position ? Number(fileError.position) : undefined;
