@@ -10,8 +10,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { createNodeMiddleware, Probot } from 'probot';
 import { shiplineApp } from './app.js';
+import { UnthrottledOctokit } from './octokit.js';
 import { DeliveryLog, type ShiplineBotOptions } from './options.js';
 
 export interface BotServerOptions extends Omit<ShiplineBotOptions, 'defer'> {
@@ -51,16 +52,6 @@ class BackgroundWork {
 
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
-}
-
-/**
- * Probot's client with request throttling forced off. A subclass (not `.defaults`) because Probot layers its own
- * defaults over the class it is given, which would turn throttling back on.
- */
-class UnthrottledOctokit extends ProbotOctokit {
-  constructor(options: ConstructorParameters<typeof ProbotOctokit>[0] = {}) {
-    super({ ...options, throttle: { ...options?.throttle, enabled: false } } as never);
   }
 }
 
