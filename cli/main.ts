@@ -20,6 +20,7 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   migrate: () => import('./commands/migrate.js'),
   start: () => import('./commands/start.js'),
   emulate: () => import('./commands/emulate.js'),
+  'run-workflow': () => import('./commands/run-workflow.js'),
 };
 
 /** Output sinks of the dispatcher (tests pass their own). */

@@ -352,7 +352,7 @@ async function runJob(
     state.steps.push(record);
     state.options.onStep?.('end', record);
     if (record.conclusion === 'skipped' && record.note && record.note !== 'condition false') {
-      logger.info(`  ${name}: skipped (${record.note})`);
+      logger.warning(`Step skipped: ${record.note}.`);
     }
   }
   const finalContext: ExpressionContext = { ...jobContext, env, steps };
@@ -428,8 +428,13 @@ async function runStep(
     const uses = step.uses.value;
     const actionDir = ownPath(state, uses, options.workspace);
     if (!actionDir) {
-      options.logger.warning(`${label.step}: skipped, ${uses} is not a Shipline action and cannot run locally.`);
-      return { conclusion: 'skipped', outputs: {}, env: {}, summary: '', note: `${uses} runs only on GitHub` };
+      return {
+        conclusion: 'skipped',
+        outputs: {},
+        env: {},
+        summary: '',
+        note: `${uses} is not a Shipline action and runs only on GitHub`,
+      };
     }
     const action = await readAction(actionDir);
     const given = stringMap(evaluateToken(withToken, context, status));
