@@ -3,7 +3,7 @@
  * it must exist, sit at `<project>/.vercel/output` (Vercel reads the files under that prefix), and hold a
  * `config.json` with `"version": 3`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { VercelError } from './errors.js';
 
@@ -77,4 +77,19 @@ export function checkBuildOutput(outputDir: string, cwd: string): BuildOutput {
     );
   }
   return { projectDir: dirname(dirname(abs)), outputDir: abs, hasFunctions: isDir(join(abs, 'functions')) };
+}
+
+/** The static file of the output that Vercel serves at `path` (`/` → `static/index.html`), when there is one. */
+export function staticFileFor(outputDir: string, path: string): Buffer | undefined {
+  const clean = decodeURIComponent(path.split('?')[0] ?? '/').replace(/\/+$/, '');
+  if (clean.split('/').includes('..')) return undefined;
+  const base = join(outputDir, 'static', clean);
+  for (const candidate of [join(base, 'index.html'), `${base}.html`, base]) {
+    try {
+      if (existsSync(candidate) && statSync(candidate).isFile()) return readFileSync(candidate);
+    } catch {
+      // unreadable: no expectation
+    }
+  }
+  return undefined;
 }

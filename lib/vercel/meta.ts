@@ -2,7 +2,7 @@
  * What Shipline writes into a Vercel deployment's `meta` and `gitMetadata`, from the GitHub context passed in as
  * plain data. `meta` is how a later run finds the deployment of a commit again (find-existing.ts).
  */
-import type { Release } from '../release/release.js';
+import { isVersionTag, makeRelease, type Release } from '../release/release.js';
 
 /** The GitHub facts a deployment records; adapters read them from `@actions/github`'s context (or git, locally). */
 export interface GitContext {
@@ -91,4 +91,14 @@ export function gitMetadata(git: GitContext): {
       : {}),
     dirty: false,
   };
+}
+
+/**
+ * The release of a deploy: an explicit version wins; else the `vX.Y.Z` tag the ref names; else `sha-<short>`.
+ * Throws (ShiplineError `invalid-release`) for a bad SHA or an explicit version that is no release version.
+ */
+export function releaseFor(sha: string, ref: string, explicitVersion?: string): Release {
+  if (explicitVersion) return makeRelease(sha, explicitVersion);
+  const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+  return makeRelease(sha, tag && isVersionTag(tag) ? tag : undefined);
 }

@@ -22,6 +22,8 @@ export interface ServeCheck {
   bypassSecret?: string;
   /** The production URL to check; default `https://<first production domain>`. */
   productionUrl?: string;
+  /** The bytes production must serve at `path` (e.g. the output's static file); default: what the deployment URL serves. */
+  expected?: Buffer;
 }
 
 export interface PromoteOptions {
@@ -259,7 +261,9 @@ async function waitForServing(
   let reason = '';
   for (;;) {
     try {
-      const expected = await bodyOf(check, `${deploymentUrl}${path}`, check.bypassSecret);
+      const expected = check.expected
+        ? { status: 200, bytes: check.expected }
+        : await bodyOf(check, `${deploymentUrl}${path}`, check.bypassSecret);
       const served = await bodyOf(check, `${productionUrl.replace(/\/$/, '')}${path}`);
       if (served.status === expected.status && served.bytes.equals(expected.bytes)) return;
       reason = `production answered ${served.status} with ${served.bytes.length} bytes, the deployment ${expected.status} with ${expected.bytes.length}`;

@@ -1,0 +1,152 @@
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { context, getOctokit } from '@actions/github';
+import type { Octokit } from '@octokit/rest';
+import { loadConfig } from '../../lib/config/loader.js';
+import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
+import { systemClock } from '../../lib/core/clock.js';
+import { describeError } from '../../lib/core/errors.js';
+import { Redactor, redactingLogger } from '../../lib/core/redact.js';
+import { upsertStickyComment } from '../../lib/github/pr-comment.js';
+import type { Outcome } from '../../lib/release/outcome.js';
+import { staticFileFor } from '../../lib/vercel/build-output.js';
+import { deployToVercel } from '../../lib/vercel/deploy.js';
+import { type GitContext, releaseFor } from '../../lib/vercel/meta.js';
+import { promoteDeployment } from '../../lib/vercel/promote.js';
+import {
+  deploySummaryLine,
+  renderDeployMarkdown,
+  renderPreviewComment,
+  renderPromoteMarkdown,
+} from '../../lib/vercel/report.js';
+import { vercelSettings } from '../../lib/vercel/settings.js';
+import { coreLogger, maskSecretsWithRunner } from '../shared/core-logger.js';
+import { getInputs, io, OVERRIDE_NAMES } from './inputs.js';
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+/** The commit and people of this run, from the GitHub context (a PR deploys its head commit). */
+function gitContext(): GitContext {
+  const pr = context.payload.pull_request as { head?: { sha?: string; ref?: string }; title?: string } | undefined;
+  const headCommit = context.payload.head_commit as { message?: string; author?: { name?: string } } | undefined;
+  return {
+    sha: pr?.head?.sha ?? context.sha,
+    ref: context.ref,
+    actor: context.actor,
+    repository: `${context.repo.owner}/${context.repo.repo}`,
+    serverUrl: context.serverUrl,
+    runUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`,
+    headRef: pr?.head?.ref,
+    commitMessage: headCommit?.message ?? pr?.title,
+    commitAuthorName: headCommit?.author?.name,
+  };
+}
+
+function setOutcomeOutputs(outcome: Outcome<unknown>): void {
+  io.output('outcome', outcome.outcome);
+  io.output('reason', outcome.reason);
+}
+
+/** The deploy-vercel action: deploys (or promotes), sets outputs, writes the summary and the PR comment. */
+export async function run(): Promise<void> {
+  const redactor = new Redactor();
+  maskSecretsWithRunner(redactor);
+  try {
+    const isPr = PR_EVENTS.has(context.eventName);
+    const inputs = getInputs(isPr ? 'preview' : 'production');
+    redactor.add(inputs.vercelToken);
+    redactor.add(inputs.githubToken);
+    const logger = redactingLogger(coreLogger(), redactor);
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const cwd = resolve(workspace, inputs.workingDirectory);
+    const { config } = await loadConfig(inputs.config, { cwd, allowMissing: inputs.config === DEFAULT_CONFIG_PATH });
+    const settings = vercelSettings(config, inputs.overrides, OVERRIDE_NAMES);
+    const api = { token: inputs.vercelToken, apiUrl: inputs.apiUrl, teamId: settings.teamId };
+
+    if (inputs.promote) {
+      const outputDir = resolve(cwd, settings.outputDir);
+      const outcome = await promoteDeployment({
+        ...api,
+        project: settings.project,
+        deployment: inputs.promote,
+        timeoutMs: settings.buildTimeoutMs,
+        serveCheck: {
+          fetch: (url, init) => fetch(url, init),
+          path: inputs.verifyPath,
+          productionUrl: settings.target === 'production' ? settings.environmentUrl : undefined,
+          expected: staticFileFor(outputDir, inputs.verifyPath),
+        },
+        clock: systemClock,
+        logger,
+      });
+      setOutcomeOutputs(outcome);
+      io.output('deployment-id', outcome.details.deploymentId ?? '');
+      io.output('url', outcome.details.url ?? '');
+      io.output('inspector-url', outcome.details.inspectorUrl ?? '');
+      io.output('production-url', outcome.details.servingVerified ? (outcome.details.productionUrl ?? '') : '');
+      await core.summary
+        .addHeading('Vercel promote', 2)
+        .addRaw(redactor.redact(renderPromoteMarkdown(outcome)), true)
+        .write();
+      if (outcome.outcome !== 'success') core.setFailed(redactor.redact(outcome.message));
+      return;
+    }
+
+    const git = gitContext();
+    const release = releaseFor(git.sha, git.ref, inputs.version);
+    const outcome = await deployToVercel({
+      ...api,
+      project: settings.project,
+      target: settings.target,
+      outputDir: settings.outputDir,
+      cwd,
+      release,
+      git,
+      force: inputs.force,
+      stage: inputs.stage,
+      buildTimeoutMs: settings.buildTimeoutMs,
+      clock: systemClock,
+      logger,
+    });
+    const d = outcome.details;
+    setOutcomeOutputs(outcome);
+    io.output('deployment-id', d.deploymentId ?? '');
+    io.output('url', d.url ?? '');
+    io.output('inspector-url', d.inspectorUrl ?? '');
+    io.output('target', d.target);
+    io.output('staged', String(d.staged));
+    io.output('reused', String(d.reused));
+    io.output('files-uploaded', String(d.filesUploaded));
+    io.output('bytes-uploaded', String(d.bytesUploaded));
+    io.output('production-url', '');
+    logger.info(deploySummaryLine(outcome));
+    await core.summary
+      .addHeading(`Vercel deploy (${settings.environment})`, 2)
+      .addRaw(
+        redactor.redact(renderDeployMarkdown(outcome, { project: settings.project, version: release.version })),
+        true,
+      )
+      .write();
+
+    const prNumber = (context.payload.pull_request as { number?: number } | undefined)?.number;
+    if (isPr && prNumber && inputs.prComment && inputs.githubToken && outcome.outcome !== 'refused') {
+      try {
+        const octokit = getOctokit(inputs.githubToken) as unknown as Octokit;
+        const body = renderPreviewComment(outcome, { sha: git.sha, project: settings.project, runUrl: git.runUrl });
+        const result = await upsertStickyComment(
+          octokit,
+          context.repo,
+          prNumber,
+          `vercel-preview:${settings.project}`,
+          redactor.redact(body),
+        );
+        logger.info(`Pull request comment ${result.action}: ${result.url}`);
+      } catch (error) {
+        logger.warning(`Could not update the pull request comment: ${describeError(error)}`);
+      }
+    }
+    if (outcome.outcome !== 'success') core.setFailed(redactor.redact(outcome.message));
+  } catch (error) {
+    core.setFailed(redactor.redact(describeError(error)));
+  }
+}
