@@ -21,6 +21,8 @@ export const lockContentSchema = z.object({
   source: z.string(),
   /** The version being deployed or restored, when known. */
   version: z.string().optional(),
+  /** The GitHub Deployment (ledger entry) the holder is working on; the workflow it dispatched acts under this lock. */
+  deploymentId: z.number().int().positive().optional(),
 });
 
 export type LockContent = z.infer<typeof lockContentSchema>;
