@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GitHubContext } from './context.js';
 import { nodeId } from './ids.js';
 import { runJson, workflowJson } from './run-shapes.js';
-import { deploymentJson, deploymentStatusJson, repoJson, userJson } from './shapes.js';
+import { deploymentJson, deploymentStatusJson, organizationJson, repoJson, userJson } from './shapes.js';
 import type {
   DeploymentRecord,
   DeploymentStatusRecord,
@@ -101,6 +101,9 @@ export class EventHub {
       this.envelope(repo, d.creator.user, {
         action: 'created',
         deployment: deploymentJson(this.ctx.urls, repo, d, this.ctx.state),
+        // set when a workflow run created the deployment; the emulator does not know which one did
+        workflow: null,
+        workflow_run: null,
       }),
     );
   }
@@ -124,7 +127,7 @@ export class EventHub {
       repository: repoJson(this.ctx.urls, repo, this.ctx.state),
       sender: userJson(this.ctx.urls, sender),
     };
-    if (repo.owner.type === 'Organization') payload.organization = userJson(this.ctx.urls, repo.owner);
+    if (repo.owner.type === 'Organization') payload.organization = organizationJson(this.ctx.urls, repo.owner);
     const installation = this.ctx.state.installationFor(repo);
     if (installation) payload.installation = { id: installation.id, node_id: nodeId('MDIz', installation.id) };
     return payload;

@@ -1,6 +1,6 @@
 import type { GitHubContext } from './context.js';
 import { nodeId } from './ids.js';
-import { commentJson, issueJson, repoJson, userJson } from './shapes.js';
+import { commentJson, issueJson, organizationJson, repoJson, userJson } from './shapes.js';
 
 export interface IssueCommentPayloadOptions {
   /** `owner/name`. */
@@ -31,7 +31,7 @@ export function issueCommentCreatedPayload(
     repository: repoJson(ctx.urls, repo, ctx.state),
     sender: userJson(ctx.urls, comment.user),
   };
-  if (repo.owner.type === 'Organization') payload.organization = userJson(ctx.urls, repo.owner);
+  if (repo.owner.type === 'Organization') payload.organization = organizationJson(ctx.urls, repo.owner);
   if (installationId !== undefined)
     payload.installation = { id: installationId, node_id: nodeId('MDIz', installationId) };
   return payload;

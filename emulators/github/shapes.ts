@@ -48,6 +48,25 @@ export function userJson(urls: Urls, user: UserRecord): Record<string, unknown> 
   };
 }
 
+/** An organization as GitHub's `organization-simple` (what webhook payloads carry as `organization`). */
+export function organizationJson(urls: Urls, org: UserRecord): Record<string, unknown> {
+  const o = `${urls.api}/orgs/${encodeURIComponent(org.login)}`;
+  return {
+    login: org.login,
+    id: org.id,
+    node_id: nodeId('O', org.id),
+    url: o,
+    repos_url: `${o}/repos`,
+    events_url: `${o}/events`,
+    hooks_url: `${o}/hooks`,
+    issues_url: `${o}/issues`,
+    members_url: `${o}/members{/member}`,
+    public_members_url: `${o}/public_members{/member}`,
+    avatar_url: `${urls.web}/avatars/u/${org.id}?v=4`,
+    description: null,
+  };
+}
+
 /** A repository as GitHub's `repository` (also what webhook payloads carry). */
 export function repoJson(urls: Urls, repo: RepoRecord, state: GitHubState): Record<string, unknown> {
   const r = `${urls.api}/repos/${repo.fullName}`;

@@ -82,3 +82,25 @@ export function openApiErrors(method: string, path: string, status: number, body
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
+
+/**
+ * Validates a webhook payload against the schema GitHub's OpenAPI description gives for `event.action`
+ * (`x-webhooks`, e.g. `deployment_status` + `created` → `deployment-status-created`). Returns the error list.
+ */
+export function webhookSchemaErrors(event: string, action: string, payload: unknown): string[] {
+  const name = `${event}-${action}`.replace(/_/g, '-');
+  const key = `webhook ${name}`;
+  let validate = cache.get(key);
+  if (!validate) {
+    const hooks = (spec as unknown as { 'x-webhooks': Record<string, { post?: { requestBody?: unknown } }> })[
+      'x-webhooks'
+    ];
+    const body = hooks[name]?.post?.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined;
+    const schema = body?.content?.['application/json']?.schema;
+    if (!schema) throw new Error(`no webhook schema for ${name} in the OpenAPI description`);
+    validate = ajv.compile(rewriteRefs(schema) as object);
+    cache.set(key, validate);
+  }
+  if (validate(payload)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+}
