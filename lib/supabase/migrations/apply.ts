@@ -42,13 +42,13 @@ export interface ApplyOptions {
 /**
  * Returns the session to the state every file starts from: settings (RESET ALL; a pg_dump header's
  * `set_config('search_path', '', false)` does not reach the next file), the session user and role, temporary
- * tables, sequences' session state, cached plans, prepared statements, LISTENs and cursors. The migration
+ * tables, sequences' session state, prepared statements, LISTENs and cursors (cached plans follow DDL by themselves). The migration
  * advisory lock stays (DISCARD ALL would drop it). standard_conforming_strings is set explicitly: every file is
  * read with it on, by the server and by Shipline (a database default of off would otherwise change how strings scan).
  */
 export const SESSION_RESET_SQL =
   'reset all; set session authorization default; reset role; set standard_conforming_strings = on; ' +
-  'discard temp; discard sequences; discard plans; deallocate all; unlisten *; close all';
+  'discard temp; discard sequences; deallocate all; unlisten *; close all';
 
 function isDatabaseError(error: unknown): error is DatabaseError {
   return error instanceof Error && typeof (error as { severity?: unknown }).severity === 'string';

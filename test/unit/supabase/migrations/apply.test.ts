@@ -174,3 +174,29 @@ describe('statementError excerpts (issue 7 §5: redact first, then cut)', () => 
     expect(error.message).toContain('***');
   });
 });
+
+describe('what travels to the server (issue 7 §10)', () => {
+  it('sends the file text once: the history statements are a bound parameter, not a second copy of the SQL', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    const marker = 'marker_7c1d';
+    const sent: Array<{ text: string; values?: unknown[] }> = [];
+    await withHistory(url, (c) => {
+      const recording = {
+        query: (...args: Parameters<pg_.Client['query']>) => {
+          const [config, values] = args as [unknown, unknown];
+          const text = typeof config === 'string' ? config : ((config as { text?: string }).text ?? '');
+          sent.push({ text, ...(Array.isArray(values) ? { values } : {}) });
+          return (c.query as (...a: unknown[]) => unknown)(...args);
+        },
+      } as unknown as pg_.Client;
+      return applyMigrations(recording, [file('1', `create table ${marker} (id int);\nselect 1;\n`)], options());
+    });
+    const copies = sent.reduce((n, q) => n + q.text.split(marker).length - 1, 0);
+    expect(copies).toBe(1);
+    const history = sent.find((q) => q.values?.some((v) => Array.isArray(v)));
+    expect(history?.values).toContainEqual([`create table ${marker} (id int)`, 'select 1']);
+    expect(await pg.query(url, 'select statements from supabase_migrations.schema_migrations')).toEqual([
+      { statements: [`create table ${marker} (id int)`, 'select 1'] },
+    ]);
+  });
+});
