@@ -1,24 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands, main } from '../../../cli/main.js';
+import { commands } from '../../../cli/main.js';
 import { repoRoot } from '../../support/runner.js';
 
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: (t: string) => {
-        out.stdout += t;
-      },
-      stderr: (t: string) => {
-        out.stderr += t;
-      },
-    },
-  };
+/** `npm run shipline -- <args>` (README), as a child process. */
+function shipline(args: string[]) {
+  const res = spawnSync('npm', ['run', '--silent', 'shipline', '--', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, NO_COLOR: '1' },
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
 describe('command map', () => {
@@ -29,47 +24,44 @@ describe('command map', () => {
   });
 });
 
-describe('main', () => {
-  it('prints usage and exits 2 without a command; 0 for --help', async () => {
-    const none = capture();
-    expect(await main([], none.io)).toBe(2);
-    expect(none.out.stdout).toContain('Usage: shipline <command>');
-    expect(none.out.stdout).toContain('\n  validate');
-    const help = capture();
-    expect(await main(['--help'], help.io)).toBe(0);
+describe('npm run shipline -- …', () => {
+  it('prints usage and exits 2 without a command; 0 for --help', () => {
+    const none = shipline([]);
+    expect(none.status).toBe(2);
+    expect(none.stdout).toContain('Usage: shipline <command>');
+    expect(none.stdout).toContain('\n  validate');
+    const help = shipline(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: shipline <command>');
   });
 
-  it('rejects an unknown command with a suggestion', async () => {
-    const c = capture();
-    expect(await main(['validat'], c.io)).toBe(2);
-    expect(c.out.stderr).toContain('error: unknown command "validat". Did you mean `validate`?');
+  it('rejects an unknown command with a suggestion, and inherited object keys are not commands', () => {
+    const typo = shipline(['validat']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('error: unknown command "validat". Did you mean `validate`?');
+    const inherited = shipline(['constructor']);
+    expect(inherited.status).toBe(2);
+    expect(inherited.stderr).toContain('unknown command "constructor"');
   });
 
-  it('does not treat inherited object keys as commands', async () => {
-    const c = capture();
-    expect(await main(['constructor'], c.io)).toBe(2);
-    expect(c.out.stderr).toContain('unknown command "constructor"');
-  });
-
-  it('turns a usage error inside a command into exit 2 with a pointer to --help', async () => {
-    const c = capture();
-    expect(await main(['validate', '--confg', 'x'], c.io)).toBe(2);
-    expect(c.out.stderr).toContain('error: Unknown option --confg\nHint: Did you mean --config?');
-    expect(c.out.stderr).toContain('Run `shipline validate --help` for usage.');
+  it('turns a usage error inside a command into exit 2 with a pointer to --help', () => {
+    const c = shipline(['validate', '--confg', 'x']);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toContain('error: Unknown option --confg\nHint: Did you mean --config?');
+    expect(c.stderr).toContain('Run `shipline validate --help` for usage.');
   });
 });
 
-describe('tsx cli/main.ts (as a process)', () => {
+describe('node --import tsx cli/main.ts (as a process)', () => {
   it('runs validate and sets the exit code: 0 when passing, 1 when a check fails, 2 for a broken config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipline-cli-main-'));
     try {
-      const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
       const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' };
       const validate = (config: string) => {
         writeFileSync(join(dir, 'shipline.yml'), config);
         return spawnSync(
-          tsx,
-          [join(repoRoot, 'cli', 'main.ts'), 'validate', '--cwd', dir, '--config', 'shipline.yml'],
+          process.execPath,
+          ['--import', 'tsx', join(repoRoot, 'cli', 'main.ts'), 'validate', '--cwd', dir, '--config', 'shipline.yml'],
           {
             cwd: repoRoot,
             encoding: 'utf8',
