@@ -130,7 +130,14 @@ async function deactivateReplaced(octokit: Octokit, repo: RepoRef, deploymentId:
   );
   if (res.data.transient_environment) return;
   for await (const entry of iterateLedger(octokit, repo, res.data.environment)) {
-    if (entry.deploymentId === deploymentId || entry.state !== 'success') continue;
+    if (entry.deploymentId === deploymentId) continue;
+    // Each success deactivated the releases before it, so the walk ends at the newest older release that was good
+    // (whether it is still `success` or GitHub's auto_inactive already made it inactive).
+    const last = entry.deploymentId < deploymentId && entry.wasGood;
+    if (entry.state !== 'success') {
+      if (last) return;
+      continue;
+    }
     await call(`mark deployment ${entry.deploymentId} inactive`, repo, () =>
       octokit.rest.repos.createDeploymentStatus({
         owner: repo.owner,
@@ -141,8 +148,7 @@ async function deactivateReplaced(octokit: Octokit, repo: RepoRef, deploymentId:
         auto_inactive: false,
       }),
     );
-    // Each success deactivates its predecessor, so at most one older release is still `success`.
-    if (entry.deploymentId < deploymentId) return;
+    if (last) return;
   }
 }
 

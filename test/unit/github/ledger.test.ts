@@ -139,6 +139,16 @@ describe('release ledger on the Deployments API', () => {
     expect(entries[1]?.phase?.phase).toBe('done');
   });
 
+  it('stops walking the ledger at the release it replaced, however long the history', async () => {
+    for (let i = 0; i < 30; i++) await release(`v1.0.${i}`, shas[0]!, 'success', {}, 'staging');
+    gh.server.requests.reset();
+    await release('v2.0.0', shas[1]!, 'success', {}, 'staging');
+    expect(gh.server.requests.count('GET /repos/:owner/:repo/deployments/:id/statuses')).toBeLessThanOrEqual(16);
+    const entries = await listLedger(octokit, repo, 'staging');
+    expect(entries.filter((e) => e.state === 'success').map((e) => e.release.version)).toEqual(['v2.0.0']);
+    expect(entries.filter((e) => e.state === 'inactive')).toHaveLength(30);
+  });
+
   it('answers current, last known-good, ever-good and the recorded Vercel deployment', async () => {
     const v1 = await release('v1.0.0', shas[0]!, 'success');
     const v2 = await release('v1.1.0', shas[1]!, 'success');
