@@ -62,9 +62,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       Octokit: UnthrottledOctokit,
     });
     const results: string[] = [];
-    await probot.load(
-      shiplineApp({ workflows: input.workflows, onHandled: ({ result }) => results.push(result) }),
-    );
+    await probot.load(shiplineApp({ workflows: input.workflows, onHandled: ({ result }) => results.push(result) }));
     await probot.receive({ id: input.deliveryId, name: input.eventName, payload } as never);
     const result = results.at(-1) ?? 'ignored';
     core.setOutput('result', result);
@@ -74,4 +72,3 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setFailed(describeError(error));
   }
 }
-

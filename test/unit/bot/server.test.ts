@@ -18,7 +18,14 @@ describe('the hosted bot over HTTP', () => {
     ['no signature', ''],
   ])('answers %s with 400 and does nothing', async (_name, secret) => {
     const before = botComments();
-    const result = await h.gh.deliverIssueComment({ url: h.bot.url, repo: REPO, issueNumber: 1, body: '/lock staging', user: 'ops', secret });
+    const result = await h.gh.deliverIssueComment({
+      url: h.bot.url,
+      repo: REPO,
+      issueNumber: 1,
+      body: '/lock staging',
+      user: 'ops',
+      secret,
+    });
     await h.settle();
     expect(result.status).toBe(400);
     expect(botComments()).toBe(before);
@@ -29,11 +36,26 @@ describe('the hosted bot over HTTP', () => {
   it('acts once on a replayed delivery, and once when another replica receives the same comment', async () => {
     const comment = h.gh.seedComment(REPO, 1, { body: '/status staging', user: 'ops' });
     const payload = h.gh.issueCommentCreatedPayload({ repo: REPO, issueNumber: 1, commentId: comment.id });
-    const first = await h.gh.deliverWebhook({ url: h.bot.url, event: 'issue_comment', payload, deliveryId: 'delivery-1' });
-    const replay = await h.gh.deliverWebhook({ url: h.bot.url, event: 'issue_comment', payload, deliveryId: 'delivery-1' });
+    const first = await h.gh.deliverWebhook({
+      url: h.bot.url,
+      event: 'issue_comment',
+      payload,
+      deliveryId: 'delivery-1',
+    });
+    const replay = await h.gh.deliverWebhook({
+      url: h.bot.url,
+      event: 'issue_comment',
+      payload,
+      deliveryId: 'delivery-1',
+    });
     await h.settle();
     // A second delivery id for the same comment (as a second replica would see): the 👀 claim stops it.
-    const other = await h.gh.deliverWebhook({ url: h.bot.url, event: 'issue_comment', payload, deliveryId: 'delivery-2' });
+    const other = await h.gh.deliverWebhook({
+      url: h.bot.url,
+      event: 'issue_comment',
+      payload,
+      deliveryId: 'delivery-2',
+    });
     await h.settle();
     expect([first.status, replay.status, other.status]).toEqual([200, 200, 200]);
     expect(repliesTo(h.gh, comment.id)).toBe(1);
@@ -49,7 +71,13 @@ describe('the hosted bot over HTTP', () => {
       expect((await h.gh.deliverWebhook({ url: h.bot.url, event: 'issue_comment', payload })).status).toBe(200);
     }
     h.gh.seedUser('dependabot[bot]', { type: 'Bot' });
-    await h.gh.deliverIssueComment({ url: h.bot.url, repo: REPO, issueNumber: 1, body: '/lock staging', user: 'dependabot[bot]' });
+    await h.gh.deliverIssueComment({
+      url: h.bot.url,
+      repo: REPO,
+      issueNumber: 1,
+      body: '/lock staging',
+      user: 'dependabot[bot]',
+    });
     await h.settle();
     expect(botComments()).toBe(before);
     expect(reactionsOn(h.gh, comment.id)).toEqual([]);
@@ -57,8 +85,19 @@ describe('the hosted bot over HTTP', () => {
   });
 
   it('answers the webhook before the work is done, then finishes it', async () => {
-    h.gh.server.faults.add({ method: 'POST', path: '/repos/acme/web/issues/comments/*/reactions', delayMs: 1500, times: 1 });
-    const result = await h.gh.deliverIssueComment({ url: h.bot.url, repo: REPO, issueNumber: 1, body: '/help', user: 'ops' });
+    h.gh.server.faults.add({
+      method: 'POST',
+      path: '/repos/acme/web/issues/comments/*/reactions',
+      delayMs: 1500,
+      times: 1,
+    });
+    const result = await h.gh.deliverIssueComment({
+      url: h.bot.url,
+      repo: REPO,
+      issueNumber: 1,
+      body: '/help',
+      user: 'ops',
+    });
     expect(result.status).toBe(200);
     expect(reactionsOn(h.gh, result.comment.id)).toEqual([]);
     await h.settle();
@@ -110,11 +149,25 @@ describe('npm run bot', () => {
     try {
       const url = await bot.url;
       expect(url, bot.output()).toBeDefined();
-      const result = await h.gh.deliverIssueComment({ url: url!, repo: REPO, issueNumber: 1, body: '/help', user: 'acme' });
+      const result = await h.gh.deliverIssueComment({
+        url: url!,
+        repo: REPO,
+        issueNumber: 1,
+        body: '/help',
+        user: 'acme',
+      });
       expect(result.status).toBe(200);
-      for (let i = 0; i < 100 && reactionsOn(h.gh, result.comment.id).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && reactionsOn(h.gh, result.comment.id).length < 2; i++)
+        await new Promise((r) => setTimeout(r, 50));
       expect(reactionsOn(h.gh, result.comment.id)).toEqual(['eyes', 'rocket']);
-      const forged = await h.gh.deliverIssueComment({ url: url!, repo: REPO, issueNumber: 1, body: '/help', user: 'acme', secret: 'wrong' });
+      const forged = await h.gh.deliverIssueComment({
+        url: url!,
+        repo: REPO,
+        issueNumber: 1,
+        body: '/help',
+        user: 'acme',
+        secret: 'wrong',
+      });
       expect(forged.status).toBe(400);
     } finally {
       process.kill(-bot.child.pid!, 'SIGTERM');
