@@ -20,7 +20,14 @@ import {
   listDeployments,
 } from './routes/deployments.js';
 import { uploadFile } from './routes/files.js';
-import { assignAlias, getProject, listPromoteAliases, promote, rollback } from './routes/projects.js';
+import {
+  assignAlias,
+  getProject,
+  listPromoteAliases,
+  promote,
+  rollback,
+  updateProtectionBypass,
+} from './routes/projects.js';
 import { FAIL_BUILD_META, VercelState } from './state.js';
 import { createLocalCa, type LocalCa, listenTls, type TlsFront } from './tls.js';
 import type { Deployment, Project, Scope } from './types.js';
@@ -182,6 +189,7 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
     ['GET', '/v1/teams/:teamId', (req) => getTeam(req, account)],
     ['GET', '/v2/teams/:teamId', (req) => getTeam(req, account)],
     ['GET', '/v11/deployments/:id/builds', (req, scope) => deploymentBuilds(req, scope, state, edge)],
+    ['PATCH', '/v1/projects/:idOrName/protection-bypass', (req, scope) => updateProtectionBypass(req, scope, state)],
     ['POST', '/v2/files', (req) => uploadFile(req, state)],
     ['POST', '/v2/now/files', (req) => uploadFile(req, state)],
     ['POST', '/v13/deployments', withHosts((req, scope) => createDeployment(req, scope, ctx))],
@@ -198,9 +206,9 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
     ['POST', '/v2/deployments/:id/aliases', withHosts((req, scope) => assignAlias(req, scope, state))],
   ];
   for (const [method, path, handler] of routes) server.route(method, path, scoped(handler));
-  server.route('GET', '/v3/now/deployments/:idOrUrl/events', (req, res) =>
-    deploymentEvents(req, res, authenticate(req, account), state),
-  );
+  for (const path of ['/v3/now/deployments/:idOrUrl/events', '/v3/deployments/:idOrUrl/events']) {
+    server.route('GET', path, (req, res) => deploymentEvents(req, res, authenticate(req, account), state));
+  }
 
   const seed = options.seed ? seedAccount(state, teams, options.seed === true ? {} : options.seed) : undefined;
   if (seed) account.defaultTeamId = seed.teamId;

@@ -194,16 +194,24 @@ export function projectJson(
         }
       : undefined,
     ssoProtection: project.protectionBypassSecrets.length > 0 ? { deploymentType: 'all_except_custom_domains' } : null,
-    protectionBypass:
-      project.protectionBypassSecrets.length > 0
-        ? Object.fromEntries(
-            project.protectionBypassSecrets.map((secret, i) => [
-              secret,
-              { createdAt: project.createdAt, createdBy: 'system', scope: 'automation-bypass', isEnvVar: i === 0 },
-            ]),
-          )
-        : undefined,
+    protectionBypass: project.protectionBypassSecrets.length > 0 ? protectionBypassJson(project) : undefined,
     env: [],
     crons: undefined,
   });
+}
+
+/** A project's automation bypass secrets as `protectionBypass` (the first one is the `VERCEL_AUTOMATION_BYPASS_SECRET`). */
+export function protectionBypassJson(project: Project): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    project.protectionBypassSecrets.map((secret, i) => [
+      secret,
+      dropUndefined({
+        createdAt: project.createdAt,
+        createdBy: 'system',
+        scope: 'automation-bypass',
+        isEnvVar: i === 0,
+        note: project.protectionBypassNotes?.[secret],
+      }),
+    ]),
+  );
 }

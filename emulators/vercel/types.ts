@@ -105,6 +105,8 @@ export interface Project {
   protectionBypassSecret: string | undefined;
   /** Every "Protection Bypass for Automation" secret (a project may hold several); any of them lets a request in. */
   protectionBypassSecrets: string[];
+  /** Notes given to bypass secrets through the protection-bypass API, by secret. */
+  protectionBypassNotes?: Record<string, string>;
   link: ProjectLink | undefined;
   customEnvironments: string[];
   /** Aliases the last promote/rollback job moved, with their status (`GET …/promote/aliases`). */

@@ -4,20 +4,25 @@ import { aliasesAssignAlias } from '@vercel/sdk/funcs/aliasesAssignAlias.js';
 import { deploymentsCancelDeployment } from '@vercel/sdk/funcs/deploymentsCancelDeployment.js';
 import { deploymentsCreateDeployment } from '@vercel/sdk/funcs/deploymentsCreateDeployment.js';
 import { deploymentsGetDeployment } from '@vercel/sdk/funcs/deploymentsGetDeployment.js';
+import { deploymentsGetDeploymentEvents } from '@vercel/sdk/funcs/deploymentsGetDeploymentEvents.js';
 import { deploymentsGetDeployments } from '@vercel/sdk/funcs/deploymentsGetDeployments.js';
 import { deploymentsUploadFile } from '@vercel/sdk/funcs/deploymentsUploadFile.js';
 import { projectsGetProject } from '@vercel/sdk/funcs/projectsGetProject.js';
 import { projectsListPromoteAliases } from '@vercel/sdk/funcs/projectsListPromoteAliases.js';
 import { projectsRequestPromote } from '@vercel/sdk/funcs/projectsRequestPromote.js';
 import { projectsRequestRollback } from '@vercel/sdk/funcs/projectsRequestRollback.js';
+import { projectsUpdateProjectProtectionBypass } from '@vercel/sdk/funcs/projectsUpdateProjectProtectionBypass.js';
 import { teamsGetTeam } from '@vercel/sdk/funcs/teamsGetTeam.js';
+import { teamsGetTeams } from '@vercel/sdk/funcs/teamsGetTeams.js';
 import { userGetAuthUser } from '@vercel/sdk/funcs/userGetAuthUser.js';
 import { AuthUser$inboundSchema } from '@vercel/sdk/models/authuser.js';
 import { CreateDeploymentResponseBody2$inboundSchema } from '@vercel/sdk/models/createdeploymentresponsebody.js';
+import { GetDeploymentEvents32$inboundSchema } from '@vercel/sdk/models/getdeploymenteventsop.js';
 import { GetDeploymentResponseBody2$inboundSchema } from '@vercel/sdk/models/getdeploymentresponsebody1.js';
 import { GetDeploymentsResponseBody$inboundSchema } from '@vercel/sdk/models/getdeploymentsop.js';
 import { GetProjectProtectionBypass2$inboundSchema } from '@vercel/sdk/models/getprojectfrompreset.js';
 import { ListPromoteAliasesResponseBody2$inboundSchema } from '@vercel/sdk/models/listpromotealiasesop.js';
+import { UpdateProjectProtectionBypassProtectionBypass2$inboundSchema } from '@vercel/sdk/models/updateprojectprotectionbypassop.js';
 import { startCountingDefaultToZeroValue } from '@vercel/sdk/types/defaultToZeroValue.js';
 import { startCountingUnrecognized } from '@vercel/sdk/types/unrecognized.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +114,23 @@ describe('Vercel emulator responses match the @vercel/sdk models', () => {
     strictParse(AuthUser$inboundSchema, ((await raw('/v2/user')) as { user: unknown }).user);
     const team = await strictly(() => teamsGetTeam(sdk, { teamId: 'team_schema' }));
     expect(team.value).toMatchObject({ id: 'team_schema', slug: 'schema-team' });
+    const teams = await strictly(() => teamsGetTeams(sdk, {}));
+    expect(teams.value).toMatchObject({ teams: [{ id: 'team_schema', slug: 'schema-team' }] });
+  });
+
+  it('getDeploymentEvents (the build log the CLI follows)', async () => {
+    const created = await create(undefined);
+    await emu.waitForDeployment(created.id);
+    const events = await strictly(() => deploymentsGetDeploymentEvents(sdk, { idOrUrl: created.id }));
+    const list = events.value as Array<{ text?: string }>;
+    expect(list.map((e) => e.text)).toEqual([
+      'Running build in Washington, D.C., USA (East) – iad1',
+      'Building...',
+      'Deployment completed',
+    ]);
+    for (const event of (await raw(`/v3/deployments/${created.id}/events`)) as unknown[]) {
+      strictParse(GetDeploymentEvents32$inboundSchema, event);
+    }
   });
 
   it('uploadFile', async () => {
@@ -223,6 +245,26 @@ describe('Vercel emulator responses match the @vercel/sdk models', () => {
     };
     expect(project.ssoProtection).toEqual({ deploymentType: 'all_except_custom_domains' });
     strictParse(GetProjectProtectionBypass2$inboundSchema, project.protectionBypass[secret]);
+
+    expect(rolledBack.value).toMatchObject({ autoAssignCustomDomains: false });
+    // Same lenient union as getProject's protectionBypass: check ok here, and each entry against its exact branch.
+    const generated = await projectsUpdateProjectProtectionBypass(sdk, {
+      idOrName: 'schema-app',
+      requestBody: { generate: { note: 'smoke tests' } },
+    });
+    if (!generated.ok) throw generated.error;
+    const bypass = (generated.value as { protectionBypass: Record<string, unknown> }).protectionBypass;
+    expect(Object.keys(bypass)).toHaveLength(2);
+    for (const entry of Object.values(bypass))
+      strictParse(UpdateProjectProtectionBypassProtectionBypass2$inboundSchema, entry);
+    const revoked = await projectsUpdateProjectProtectionBypass(sdk, {
+      idOrName: 'schema-app',
+      requestBody: { revoke: { secret, regenerate: false } },
+    });
+    if (!revoked.ok) throw revoked.error;
+    expect(emu.state.findProject('schema-app')?.protectionBypassSecrets).toEqual(
+      Object.keys(bypass).filter((s) => s !== secret),
+    );
 
     const moved = await strictly(() => projectsListPromoteAliases(sdk, { projectId: first.projectId }));
     expect(moved.value).toMatchObject({ aliases: [{ alias: 'schema-app.vercel.app', status: 'completed' }] });

@@ -53,8 +53,9 @@ function buildLog(deployment: Deployment): Array<Record<string, unknown>> {
 }
 
 /**
- * `GET /v3/now/deployments/:idOrUrl/events`: the build log as JSON lines. With `follow=1` the stream stays open
- * until the build finishes and ends with a `state` event (`READY`), which is what `vercel deploy` waits for.
+ * `GET /v3/now/deployments/:idOrUrl/events` (and `/v3/deployments/…`): the build log, as JSON lines with
+ * `format=lines` or `follow=1` (else one JSON array). With `follow=1` the stream stays open until the build
+ * finishes and ends with a `state` event (`READY`), which is what `vercel deploy` waits for.
  */
 export async function deploymentEvents(
   req: EmulatorRequest,
@@ -66,6 +67,10 @@ export async function deploymentEvents(
   if (!deployment) throw vercelError(404, 'not_found', 'Deployment not found');
   const follow = req.query.get('follow') === '1';
   const since = Number(req.query.get('since') ?? 0) || 0;
+  if (!follow && req.query.get('format') !== 'lines') {
+    // Without `follow` or `format=lines` (e.g. @vercel/sdk), the events so far as one JSON array.
+    return { status: 200, body: buildLog(deployment).filter((e) => since === 0 || Number(e.created) > since) };
+  }
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-cache' });
   let sent = 0;
   const flush = () => {

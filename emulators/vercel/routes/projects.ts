@@ -1,6 +1,7 @@
+import { randomString } from '../../core/ids.js';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/server.js';
 import { vercelError } from '../errors.js';
-import { projectJson } from '../serialize.js';
+import { projectJson, protectionBypassJson } from '../serialize.js';
 import type { VercelState } from '../state.js';
 import type { Deployment, Project, Scope } from '../types.js';
 
@@ -111,4 +112,50 @@ export function listPromoteAliases(req: EmulatorRequest, scope: Scope, state: Ve
     status: 200,
     body: { aliases: aliases.map((a) => ({ ...a })), pagination: { count: aliases.length, next: null, prev: null } },
   };
+}
+
+interface ProtectionBypassBody {
+  generate?: { secret?: unknown; note?: unknown };
+  revoke?: { secret?: unknown; regenerate?: unknown };
+  update?: { secret?: unknown; isEnvVar?: unknown; note?: unknown };
+}
+
+/**
+ * `PATCH /v1/projects/:idOrName/protection-bypass`: generates (`generate`, a given or random 32-character secret),
+ * revokes (`revoke`, optionally `regenerate`) or updates (`update`: `isEnvVar` makes it the first, `note`) the
+ * project's "Protection Bypass for Automation" secrets; answers `{ protectionBypass }`.
+ */
+export function updateProtectionBypass(req: EmulatorRequest, scope: Scope, state: VercelState): EmulatorResponse {
+  const project = requireProject(state, req.params.idOrName ?? '', scope);
+  const body = req.json<ProtectionBypassBody>() ?? {};
+  const notes = (project.protectionBypassNotes ??= {});
+  if (body.generate) {
+    const secret = body.generate.secret === undefined ? randomString(32) : body.generate.secret;
+    if (typeof secret !== 'string' || !/^[A-Za-z0-9]{32}$/.test(secret)) {
+      throw vercelError(400, 'bad_request', 'Invalid request: `generate.secret` should be 32 letters or digits.');
+    }
+    state.addProtectionBypass(project.id, secret);
+    if (typeof body.generate.note === 'string') notes[secret] = body.generate.note;
+  }
+  if (body.revoke) {
+    const secret = body.revoke.secret;
+    if (typeof secret !== 'string' || !project.protectionBypassSecrets.includes(secret)) {
+      throw vercelError(404, 'not_found', 'The protection bypass secret was not found.');
+    }
+    state.revokeProtectionBypass(project.id, secret);
+    delete notes[secret];
+    if (body.revoke.regenerate === true) state.addProtectionBypass(project.id, randomString(32));
+  }
+  if (body.update) {
+    const secret = body.update.secret;
+    if (typeof secret !== 'string' || !project.protectionBypassSecrets.includes(secret)) {
+      throw vercelError(404, 'not_found', 'The protection bypass secret was not found.');
+    }
+    if (body.update.isEnvVar === true) {
+      project.protectionBypassSecrets = [secret, ...project.protectionBypassSecrets.filter((s) => s !== secret)];
+      project.protectionBypassSecret = secret;
+    }
+    if (typeof body.update.note === 'string') notes[secret] = body.update.note;
+  }
+  return { status: 200, body: { protectionBypass: protectionBypassJson(project) } };
 }
