@@ -53,3 +53,17 @@ describe('Redactor', () => {
     expect(memory.entries[1]?.location).toEqual({ file: 'a.sql', line: 2 });
   });
 });
+
+describe('Redactor forms (issue 7 §5)', () => {
+  it('masks the JSON-escaped form of a secret (JSON reports and outputs)', () => {
+    const r = new Redactor();
+    r.add('quote"back\\slash');
+    expect(r.redact(JSON.stringify({ v: 'quote"back\\slash' }))).toBe('{"v":"***"}');
+  });
+
+  it('registers a ?password= value and the whole URL, not only the userinfo password', () => {
+    const r = new Redactor();
+    r.addUrlCredentials('postgres://u@h/db?password=Query%2Fpw-1');
+    expect(r.redact('pw Query/pw-1 and Query%2Fpw-1')).toBe('pw *** and ***');
+  });
+});
