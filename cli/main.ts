@@ -21,6 +21,8 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   start: () => import('./commands/start.js'),
   emulate: () => import('./commands/emulate.js'),
   'run-workflow': () => import('./commands/run-workflow.js'),
+  deploy: () => import('./commands/deploy.js'),
+  promote: () => import('./commands/promote.js'),
 };
 
 /** Output sinks of the dispatcher (tests pass their own). */
