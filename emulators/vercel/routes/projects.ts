@@ -128,7 +128,8 @@ interface ProtectionBypassBody {
 export function updateProtectionBypass(req: EmulatorRequest, scope: Scope, state: VercelState): EmulatorResponse {
   const project = requireProject(state, req.params.idOrName ?? '', scope);
   const body = req.json<ProtectionBypassBody>() ?? {};
-  const notes = (project.protectionBypassNotes ??= {});
+  project.protectionBypassNotes ??= {};
+  const notes = project.protectionBypassNotes;
   if (body.generate) {
     const secret = body.generate.secret === undefined ? randomString(32) : body.generate.secret;
     if (typeof secret !== 'string' || !/^[A-Za-z0-9]{32}$/.test(secret)) {
