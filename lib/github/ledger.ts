@@ -31,6 +31,12 @@ export interface LedgerEntry {
   transient: boolean;
   /** True when GitHub marks it as a production environment. */
   production: boolean;
+  /** When the latest status was written (the deployment's creation time when it has none). */
+  updatedAt: string;
+  /** The run (or comment) URL of the newest status that names one. */
+  logUrl?: string;
+  /** Where the release was served, from the newest status that names it. */
+  environmentUrl?: string;
 }
 
 /** What createLedgerDeployment records. */
@@ -205,6 +211,8 @@ function toEntry(d: DeploymentData, statuses: StatusData[]): LedgerEntry | undef
     phase = parsePhaseDescription(s.description);
     if (phase) break;
   }
+  const logUrl = ordered.find((s) => s.log_url || s.target_url);
+  const environmentUrl = ordered.find((s) => s.environment_url)?.environment_url;
   return {
     deploymentId: d.id,
     environment: d.environment,
@@ -217,6 +225,9 @@ function toEntry(d: DeploymentData, statuses: StatusData[]): LedgerEntry | undef
     ...(phase ? { phase } : {}),
     transient: d.transient_environment === true,
     production: d.production_environment === true,
+    updatedAt: ordered[0]?.created_at ?? d.created_at,
+    ...(logUrl ? { logUrl: logUrl.log_url || logUrl.target_url } : {}),
+    ...(environmentUrl ? { environmentUrl } : {}),
   };
 }
 

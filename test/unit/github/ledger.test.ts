@@ -111,7 +111,13 @@ describe('release ledger on the Deployments API', () => {
       environmentUrl: 'https://web-abc.vercel.app',
     });
     const [listed] = await listLedger(octokit, repo, 'production');
-    expect(listed).toMatchObject({ state: 'in_progress', wasGood: false, phase: { phase: 'smoke-staged' } });
+    expect(listed).toMatchObject({
+      state: 'in_progress',
+      wasGood: false,
+      phase: { phase: 'smoke-staged' },
+      logUrl: 'https://github.com/acme/web/actions/runs/9',
+      environmentUrl: 'https://web-abc.vercel.app',
+    });
     // GitHub refuses descriptions over 140 characters; the phase description is cut to fit
     await setLedgerStatus(octokit, repo, entry.deploymentId, {
       state: 'failure',
