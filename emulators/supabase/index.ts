@@ -2,6 +2,8 @@ import { randomHex } from '../core/ids.js';
 import { EmulatorServer } from '../core/server.js';
 import { ACCESS_TOKEN_PATTERN } from './auth.js';
 import { supabaseErrorBody } from './errors.js';
+import { FunctionHost } from './project/function-runtime.js';
+import { PROJECT_PREFIX, registerProjectEndpoint } from './project/routes.js';
 import { RateLimiter, type RateLimitOptions, rateLimited } from './rate-limit.js';
 import { registerFunctionRoutes } from './routes/functions.js';
 import { registerProjectRoutes } from './routes/projects.js';
@@ -16,6 +18,8 @@ export interface SupabaseEmulatorOptions {
   /** Projects to create; one (ref `abcdefghijklmnopqrst`) when omitted. */
   projects?: SeedProjectOptions[];
   now?: () => Date;
+  /** PostgreSQL (superuser URL) of projects seeded without their own `databaseUrl`. */
+  databaseUrl?: string;
   /** The Management API rate limit (default 120 requests per minute per token and project). */
   rateLimit?: RateLimitOptions;
 }
@@ -29,6 +33,10 @@ export interface SupabaseEmulator {
   token: string;
   /** Refs of the seeded projects, in order. */
   refs: string[];
+  /** The project endpoint standing in for https://<ref>.supabase.co (what supabase-js is created with). */
+  projectUrl(ref: string): string;
+  /** Runs the deployed edge functions; its `logs` hold their console output. */
+  functions: FunctionHost;
   stop(): Promise<void>;
 }
 
@@ -40,7 +48,9 @@ export async function startSupabaseEmulator(options: SupabaseEmulatorOptions = {
     if (!ACCESS_TOKEN_PATTERN.test(token)) throw new Error(`not a Supabase access token (sbp_ + 40 hex): ${token}`);
     state.tokens.add(token);
   }
-  const refs = (options.projects ?? [{ ref: 'abcdefghijklmnopqrst' }]).map((p) => state.seedProject(p).ref);
+  const refs = (options.projects ?? [{ ref: 'abcdefghijklmnopqrst' }]).map(
+    (p) => state.seedProject({ databaseUrl: options.databaseUrl, ...p }).ref,
+  );
   const server = new EmulatorServer({
     name: 'supabase',
     errorBody: supabaseErrorBody,
@@ -50,8 +60,24 @@ export async function startSupabaseEmulator(options: SupabaseEmulatorOptions = {
   registerProjectRoutes(api, state);
   registerFunctionRoutes(api, state);
   registerSecretRoutes(api, state);
-  const url = await server.listen(options.port ?? 0);
-  return { url, server, state, token: tokens[0] ?? '', refs, stop: () => server.close() };
+  const functions = new FunctionHost();
+  let url = '';
+  const projectUrl = (ref: string) => `${url}${PROJECT_PREFIX}/${ref}`;
+  registerProjectEndpoint(server, state, functions, projectUrl);
+  url = await server.listen(options.port ?? 0);
+  return {
+    url,
+    server,
+    state,
+    token: tokens[0] ?? '',
+    refs,
+    projectUrl,
+    functions,
+    stop: async () => {
+      functions.close();
+      await server.close();
+    },
+  };
 }
 
 export { ACCESS_TOKEN_PATTERN } from './auth.js';

@@ -44,6 +44,8 @@ export interface ProjectRecord {
   /** Bundles uploaded with `bundleOnly=true`, waiting for a bulk update: `slug@version` → bundle. */
   pendingBundles: Map<string, FunctionVersion>;
   secrets: Map<string, { value: string; updatedAt: string }>;
+  /** The project's PostgreSQL (superuser URL); the project endpoint's PostgREST and SUPABASE_DB_URL use it. */
+  databaseUrl: string | undefined;
 }
 
 export interface SeedProjectOptions {
@@ -52,6 +54,8 @@ export interface SeedProjectOptions {
   name?: string;
   region?: string;
   organizationId?: string;
+  /** The project's PostgreSQL (superuser URL) for the PostgREST subset; none = REST answers 503. */
+  databaseUrl?: string;
 }
 
 /** The Supabase Management API emulator's world: access tokens and projects (functions, secrets, API keys). */
@@ -79,6 +83,7 @@ export class SupabaseState {
       functions: new Map(),
       pendingBundles: new Map(),
       secrets: new Map(),
+      databaseUrl: options.databaseUrl,
     };
     this.projects.set(ref, project);
     return project;
@@ -159,7 +164,8 @@ function randomRef(): string {
   return randomString(20, LOWER_ALPHA);
 }
 
-function signJwt(claims: Record<string, unknown>, secret: string, now: Date): string {
+/** Signs HS256 claims with the project secret (keys and user tokens the project would issue). */
+export function signJwt(claims: Record<string, unknown>, secret: string, now: Date): string {
   const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const iat = Math.floor(now.getTime() / 1000);
   const head = `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ ...claims, iat, exp: iat + 10 * 365 * 24 * 3600 })}`;
