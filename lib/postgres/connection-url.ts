@@ -63,6 +63,24 @@ const PERCENT_ENCODE_HINT =
   '`:` → %3A, `%` → %25, space → %20), e.g. with `node -p "encodeURIComponent(process.argv[1])" \'<password>\'`, ' +
   'or copy the URI from the Supabase dashboard (Connect → Session pooler).';
 
+/** Schemes of other databases and protocols, safe to name in an error. */
+const OTHER_SCHEMES = new Set([
+  'mysql',
+  'mariadb',
+  'mongodb',
+  'mongodb+srv',
+  'redis',
+  'rediss',
+  'sqlserver',
+  'mssql',
+  'sqlite',
+  'oracle',
+  'jdbc',
+  'http',
+  'https',
+  'file',
+]);
+
 /** The URL is not usable; the message never contains any part of it. */
 function invalid(message: string, hint = PERCENT_ENCODE_HINT): ConfigError {
   return new ConfigError('database_url_invalid', message, { hint });
@@ -112,8 +130,10 @@ export function parseConnectionUrl(url: string): ConnectionUrl {
     );
   }
   if (scheme !== 'postgres' && scheme !== 'postgresql') {
+    // Name the scheme only when it is a well-known one: a value pasted by mistake could start with `secret:`.
+    const named = OTHER_SCHEMES.has(scheme) ? ` (scheme ${scheme}:)` : '';
     throw invalid(
-      `The database URL is not a PostgreSQL URL (scheme ${scheme}:); Shipline migrates PostgreSQL (Supabase) databases only.`,
+      `The database URL is not a PostgreSQL URL${named}; Shipline migrates PostgreSQL (Supabase) databases only.`,
       'Use the PostgreSQL connection string of the Supabase project: postgresql://<user>:<password>@<host>:5432/postgres.',
     );
   }

@@ -186,3 +186,16 @@ describe('credentialForms and the redactor', () => {
     expect(credentialForms('postgres://db.example.com:5432/db?application_name=a%40b')).toEqual([]);
   });
 });
+
+describe('parseConnectionUrl error messages', () => {
+  it('names a well-known other scheme, never an unknown one (it could be a pasted secret)', () => {
+    expect(thrown(() => parseConnectionUrl('mysql://u:pw@h/db')).message).toContain('scheme mysql:');
+    const pasted = thrown(() => parseConnectionUrl('hunter2secret:rest-of-it'));
+    expect(pasted.message).not.toContain('hunter2secret');
+    expect(pasted.code).toBe('database_url_invalid');
+  });
+
+  it('refuses a control character, which the URL parser would drop silently', () => {
+    expect(thrown(() => parseConnectionUrl('postgres://u:pass\tword@h/db')).message).toContain('control character');
+  });
+});
