@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describeError } from '../core/errors.js';
 import { formatBytes } from '../core/size.js';
+import { commandEnvironment } from '../process/child-env.js';
 import { CommandNotFoundError, DEFAULT_MAX_OUTPUT_BYTES, runCommand } from '../process/run-command.js';
 import { lastLines } from '../process/tail-buffer.js';
 import type { CommandCheckOptions } from './options.js';
@@ -9,8 +10,8 @@ import type { Check } from './types.js';
 const DEFAULT_TAIL_LINES = 40;
 
 /**
- * Runs one configured command (argv, no shell) in its own process group with a timeout that kills the whole
- * group. Fails on a non-zero exit, a timeout or a missing program, with the redacted tail of the output in
+ * Runs one configured command (argv, no shell) in its own process group, with an allow-listed environment (plus the
+ * names it lists in `passEnv`) and a timeout that kills the whole group. Fails on a non-zero exit, a timeout or a missing program, with the redacted tail of the output in
  * `details`. Only the last `maxOutputBytes` of output are ever held in memory.
  */
 export function commandCheck(options: CommandCheckOptions): Check {
@@ -28,7 +29,11 @@ export function commandCheck(options: CommandCheckOptions): Check {
       try {
         result = await runCommand(command.run, {
           cwd: resolve(ctx.cwd, command.cwd ?? '.'),
-          env: { ...ctx.env, ...command.env },
+          // An allow-list, never the runner's whole environment (its tokens): lib/process/child-env.ts.
+          env: commandEnvironment(ctx.env, {
+            ...(command.passEnv === undefined ? {} : { pass: command.passEnv }),
+            ...(command.env === undefined ? {} : { set: command.env }),
+          }),
           timeoutMs: Math.round(command.timeoutSeconds * 1000),
           maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
           signal: ctx.signal,

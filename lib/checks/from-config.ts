@@ -74,6 +74,7 @@ export function checksFromConfig(config: ShiplineConfig, deps: CheckDeps = {}): 
           timeoutSeconds: command.timeout,
           ...(command.cwd === undefined ? {} : { cwd: command.cwd }),
           ...(command.env === undefined ? {} : { env: command.env }),
+          ...(command['pass-env'] === undefined ? {} : { passEnv: command['pass-env'] }),
         },
       }),
     );

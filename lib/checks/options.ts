@@ -44,6 +44,8 @@ export interface CommandSpec {
   cwd?: string;
   /** Extra environment for the command. */
   env?: Record<string, string>;
+  /** Names passed on from the environment besides the default allow-list (lib/process/child-env.ts). */
+  passEnv?: string[];
 }
 
 export interface CommandCheckOptions {

@@ -290,6 +290,16 @@ const commandSchema = z
     timeout: z.number().int().positive().default(600).describe('Seconds before the command is killed. Default `600`.'),
     cwd: z.string().min(1).optional().describe('Working directory, relative to the repository root.'),
     env: z.record(z.string(), z.string()).optional().describe('Extra environment variables for the command.'),
+    'pass-env': z
+      .array(
+        z
+          .string()
+          .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'Expected an environment variable name such as DATABASE_URL' }),
+      )
+      .optional()
+      .describe(
+        'Variables passed on from the environment besides the default allow-list (PATH, HOME, locale, temp, proxy and CA settings, non-secret CI facts). Runner tokens such as ACTIONS_RUNTIME_TOKEN are never passed unless named here.',
+      ),
   })
   .strict();
 

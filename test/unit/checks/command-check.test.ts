@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,6 +30,41 @@ describe('commandCheck', () => {
     expect(check.id).toBe('command:test');
     const result = await check.run(checkContext({ cwd: dir }));
     expect(result).toEqual({ status: 'pass', message: 'test passed' });
+  });
+
+  it("never hands the runner's tokens to a command; names listed in passEnv are passed on", async () => {
+    const env = {
+      PATH: process.env.PATH,
+      HOME: '/home/runner',
+      LC_ALL: 'C.UTF-8',
+      GITHUB_SHA: 'abc123',
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-token',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example',
+      ACTIONS_CACHE_URL: 'https://cache.example',
+      ACTIONS_RESULTS_URL: 'https://results.example',
+      GITHUB_TOKEN: 'ghs_secret',
+      INPUT_TOKEN: 'input-secret',
+      DATABASE_URL: 'postgres://app',
+    };
+    const out = join(dir, 'env.json');
+    const dump = `require("node:fs").writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.env))`;
+    const seen = async (passEnv?: string[]) => {
+      const result = await commandCheck({
+        command: { name: 'env', run: [node, '-e', dump], timeoutSeconds: 30, ...(passEnv ? { passEnv } : {}) },
+      }).run(checkContext({ cwd: dir, env }));
+      expect(result.status).toBe('pass');
+      return JSON.parse(readFileSync(out, 'utf8')) as Record<string, string>;
+    };
+    const plain = await seen();
+    expect(plain).toMatchObject({ HOME: '/home/runner', LC_ALL: 'C.UTF-8', GITHUB_SHA: 'abc123' });
+    for (const name of Object.keys(env).filter((n) => /TOKEN|ACTIONS_|INPUT_|DATABASE_URL/.test(n))) {
+      expect(plain[name], name).toBeUndefined();
+    }
+    const withPass = await seen(['DATABASE_URL', 'ACTIONS_CACHE_URL']);
+    expect(withPass.DATABASE_URL).toBe('postgres://app');
+    expect(withPass.ACTIONS_CACHE_URL).toBe('https://cache.example');
+    expect(withPass.ACTIONS_RUNTIME_TOKEN).toBeUndefined();
   });
 
   it('hands a hostile argument to the program verbatim (no shell)', async () => {
