@@ -25,7 +25,8 @@ beforeEach(async () => {
   await h.release(`v1.2.${next++}`, h.shas[3]!, 'production');
 });
 
-const rollbacks = () => h.gh.state.repo(REPO).deployments.filter((d) => (d.payload as { kind?: string }).kind === 'rollback');
+const rollbacks = () =>
+  h.gh.state.repo(REPO).deployments.filter((d) => (d.payload as { kind?: string }).kind === 'rollback');
 const dispatches = () => h.gh.state.repo(REPO).dispatches;
 
 describe('/rollback and the environment lock', () => {
@@ -33,7 +34,13 @@ describe('/rollback and the environment lock', () => {
     const before = { dispatches: dispatches().length, rollbacks: rollbacks().length };
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        h.gh.deliverIssueComment({ url: h.bot.url, repo: REPO, issueNumber: 1, body: `/rollback --reason "try ${i}"`, user: i % 2 ? 'ops' : 'sre' }),
+        h.gh.deliverIssueComment({
+          url: h.bot.url,
+          repo: REPO,
+          issueNumber: 1,
+          body: `/rollback --reason "try ${i}"`,
+          user: i % 2 ? 'ops' : 'sre',
+        }),
       ),
     );
     await h.settle();
@@ -52,14 +59,23 @@ describe('/rollback and the environment lock', () => {
     }
     // The one rollback finishes: the lock is released and a new rollback may start.
     const deploymentId = Number(dispatches().at(-1)!.inputs['deployment-id']);
-    await h.admin.rest.repos.createDeploymentStatus({ ...repoRef, deployment_id: deploymentId, state: 'success', description: 'done' });
+    await h.admin.rest.repos.createDeploymentStatus({
+      ...repoRef,
+      deployment_id: deploymentId,
+      state: 'success',
+      description: 'done',
+    });
     await h.settle();
     expect(await readLock(h.admin, repoRef, 'production')).toBeUndefined();
     expect(reactionsOn(h.gh, winner.comment.id)).toEqual(['eyes', 'rocket']);
   });
 
   it('releases the lock and marks the deployment as error when the workflow cannot be dispatched', async () => {
-    const fault = h.gh.server.faults.add({ method: 'POST', path: '/repos/acme/web/actions/workflows/rollback.yml/dispatches', status: 404 });
+    const fault = h.gh.server.faults.add({
+      method: 'POST',
+      path: '/repos/acme/web/actions/workflows/rollback.yml/dispatches',
+      status: 404,
+    });
     const { commentId, reply } = await h.comment('/rollback v1.0.0', 'ops');
     h.gh.server.faults.remove(fault);
     // The failure reply is then rebuilt from the deployment's `error` status.
@@ -142,8 +158,15 @@ describe('/rollback and the environment lock', () => {
       });
       child.on('close', () => reject(new Error(`bot exited: ${out}`)));
     });
-    await h.gh.deliverIssueComment({ url, repo: REPO, issueNumber: 1, body: '/rollback --reason "crash test"', user: 'sre' });
-    for (let i = 0; i < 200 && !(await readLock(h.admin, repoRef, 'production')); i++) await new Promise((r) => setTimeout(r, 50));
+    await h.gh.deliverIssueComment({
+      url,
+      repo: REPO,
+      issueNumber: 1,
+      body: '/rollback --reason "crash test"',
+      user: 'sre',
+    });
+    for (let i = 0; i < 200 && !(await readLock(h.admin, repoRef, 'production')); i++)
+      await new Promise((r) => setTimeout(r, 50));
     process.kill(-child.pid!, 'SIGKILL');
     await exited;
     h.gh.server.faults.clear();
