@@ -59,7 +59,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     started.push(vercel);
     const supabaseToken = token('sbp_', 20);
-    const supabase = await startSupabaseEmulator({ tokens: [supabaseToken] });
+    const supabase = await startSupabaseEmulator({ tokens: [supabaseToken], databaseUrl: postgres.url });
     started.push(supabase);
     const github = await startGitHubEmulator();
     started.push(github);
@@ -92,6 +92,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       SUPABASE_ACCESS_TOKEN: supabaseToken,
       SUPABASE_PROJECT_REF: supabase.refs[0] ?? '',
       SUPABASE_DB_URL: postgres.url,
+      // The project endpoint (functions, PostgREST subset, auth health) for supabase-js and smoke probes.
+      SUPABASE_URL: supabase.projectUrl(supabase.refs[0] ?? ''),
+      SUPABASE_ANON_KEY: supabase.state.projects.get(supabase.refs[0] ?? '')?.anonKey ?? '',
       GITHUB_API_URL: github.url,
       GITHUB_TOKEN: githubToken,
       GITHUB_REPOSITORY: repository,
