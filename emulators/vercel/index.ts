@@ -43,7 +43,7 @@ export interface VercelEmulatorOptions {
   tokens?: string[];
   /** How long a build takes: QUEUED for the first tenth, then BUILDING, then READY (or ERROR). Default 1500. */
   buildMs?: number;
-  /** When > 0, promote/rollback answer 202 and switch production after this delay. Default 0 (201, immediate). */
+  /** When > 0, promote/rollback switch production after this delay (job `in-progress` meanwhile). Default 0. */
   aliasMs?: number;
   /** A team the tokens may act for with `?teamId=`; its slug is `teamSlug` (default `shipline-team`). */
   teamId?: string;

@@ -98,7 +98,8 @@ async function projectAutoAssign(): Promise<unknown> {
 
 describe('vercel CLI (vercel@50) against the emulator over https', () => {
   beforeAll(async () => {
-    emu = await startVercelEmulator({ token: TOKEN, buildMs: 300, seed: true });
+    // aliasMs: promote and rollback jobs take a while, so the CLI polls lastAliasRequest as it does on Vercel.
+    emu = await startVercelEmulator({ token: TOKEN, buildMs: 300, aliasMs: 400, seed: true });
     work = mkdtempSync(join(tmpdir(), 'vercel-cli-contract-'));
     app = join(work, 'app');
     mkdirSync(join(app, '.vercel'), { recursive: true });

@@ -39,7 +39,8 @@ export function getProject(req: EmulatorRequest, scope: Scope, state: VercelStat
 
 /**
  * `POST /v10/projects/:projectId/promote/:deploymentId`: points the production domain at a READY production
- * deployment. 201 when the switch is done, 202 when the alias job is still running (see `lastAliasRequest`).
+ * deployment. 201, whether the alias job is done or still running (`lastAliasRequest.jobStatus`, which the CLI
+ * polls); Vercel keeps 202 for a promote queued behind an active rolling release.
  */
 export function promote(req: EmulatorRequest, scope: Scope, state: VercelState): EmulatorResponse {
   const project = requireProject(state, req.params.projectId ?? '', scope);
@@ -51,8 +52,8 @@ export function promote(req: EmulatorRequest, scope: Scope, state: VercelState):
       'Only deployments with a production target can be promoted without a rebuild. Redeploy it to production instead.',
     );
   }
-  const done = state.moveProduction(project, deployment, 'promote');
-  return { status: done ? 201 : 202, text: '' };
+  state.moveProduction(project, deployment, 'promote');
+  return { status: 201, text: '' };
 }
 
 /** `POST /v1|v9/projects/:projectId/rollback/:deploymentId`: instant rollback of production to a previous deployment. */

@@ -81,7 +81,7 @@ describe('project routes: promote, rollback, aliases', () => {
     expect((await api(emu, 'GET', '/v9/projects/nope')).status).toBe(404);
   });
 
-  it('answers 202 while the alias job runs when aliasMs > 0', async () => {
+  it('answers 201 while the alias job runs when aliasMs > 0 (the CLI then polls lastAliasRequest)', async () => {
     // The alias job never finishes on its own during the test; completeAliasJobs() ends it deterministically.
     const slow = await startVercelEmulator({ token: 't', buildMs: 0, aliasMs: 600_000 });
     try {
@@ -92,7 +92,8 @@ describe('project routes: promote, rollback, aliases', () => {
         autoAssignCustomDomains: false,
       });
       const res = await api(slow, 'POST', `/v10/projects/slow/promote/${v2.body.id}`);
-      expect(res.status).toBe(202);
+      // 202 would tell the vercel CLI the promote is queued behind a rolling release (and it would stop there).
+      expect(res.status).toBe(201);
       const pending = await api(slow, 'GET', '/v9/projects/slow');
       expect(pending.body.lastAliasRequest.jobStatus).toBe('in-progress');
       expect(pending.body.targets.production.id).toBe(v1.body.id);
