@@ -233,6 +233,8 @@ async function applyInTransaction(db: Queryable, file: MigrationFile, options: A
   const [fileResult, wroteHistory, committed] = results;
   const fileError = rejection(fileResult);
   if (fileError !== undefined) {
+    // Not PostgreSQL's answer (the connection broke): applyMigrations says so; the server rolls the file back.
+    if (!isDatabaseError(fileError)) throw fileError;
     // A syntax error anywhere stops the whole message before anything runs (0 completed) but has a position.
     const position = isDatabaseError(fileError) && fileError.position ? Number(fileError.position) : undefined;
     const inPrefix = position === undefined ? body.completed < PREFIX_STATEMENTS : position <= prefix.length;

@@ -9,6 +9,7 @@ import { MigrationError } from './errors.js';
 import { compareVersions, type MigrationFile, readMigrationsDir, type SkippedFile } from './files.js';
 import { ensureHistoryTables, type HistoryRow, readHistory, recordChecksum } from './history.js';
 import { acquireMigrationLock, describeHolder, releaseMigrationLock } from './lock.js';
+import { loadParser } from './parse.js';
 import { type MigrationPlan, planMigrations, refusalError } from './plan.js';
 
 export interface MigrateOptions {
@@ -156,8 +157,19 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         'across statements there. Use the direct connection or the session pooler (port 5432) for migrations.',
     );
   }
-  const read = options.files ? { files: options.files, skipped: [] } : await readMigrationsDir(options.migrationsDir);
-  const { files, skipped } = read;
+  // Reading the files, connecting and loading the parser overlap: none needs the others.
+  const [read, connected] = await Promise.allSettled([
+    options.files ? Promise.resolve({ files: options.files, skipped: [] }) : readMigrationsDir(options.migrationsDir),
+    connect(options, redactor),
+    loadParser(),
+  ]);
+  if (read.status === 'rejected') {
+    if (connected.status === 'fulfilled') await connected.value.client.end().catch(() => undefined);
+    throw read.reason;
+  }
+  if (connected.status === 'rejected') throw connected.reason;
+  const { files, skipped } = read.value;
+  const { client, connectionCheck } = connected.value;
   logger.info(`Found ${files.length} migration file(s) in ${options.migrationsDir}`);
   for (const file of skipped)
     logger.warning(`Skipping ${file.fileName}: ${file.reason} (not a migration; the Supabase CLI skips it too)`);
@@ -165,7 +177,6 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     if (file.symlinkTarget !== undefined)
       logger.info(`${file.fileName} is a symlink to ${file.symlinkTarget}: following it`);
   }
-  const { client, connectionCheck } = await connect(options, redactor);
   logger.info(`Connected to ${describeDatabaseUrl(options.databaseUrl)}`);
   let locked = false;
   try {

@@ -183,7 +183,7 @@ describe('what travels to the server (issue 7 §10)', () => {
     await withHistory(url, (c) => {
       const recording = {
         query: (...args: Parameters<pg_.Client['query']>) => {
-          const [config, values] = args as [unknown, unknown];
+          const [config, values] = args as unknown as [unknown, unknown];
           const text = typeof config === 'string' ? config : ((config as { text?: string }).text ?? '');
           sent.push({ text, ...(Array.isArray(values) ? { values } : {}) });
           return (c.query as (...a: unknown[]) => unknown)(...args);
