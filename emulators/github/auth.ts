@@ -104,6 +104,7 @@ export function repoAccess(
       if (repo.private) throw notFound();
       throw githubError(403, 'Resource not accessible by integration');
     }
+    if (!installationMay(inst.permissions, req)) throw githubError(403, 'Resource not accessible by integration');
     return { repo, actor: caller };
   }
   const role = ctx.state.roleOf(repo, caller.user.login);
@@ -111,4 +112,26 @@ export function repoAccess(
   const rank = role ? ROLE_RANK[role] : level === 'read' ? 1 : 0;
   if (rank < ROLE_RANK[level]) throw githubError(403, 'Must have push access to repository');
   return { repo, actor: caller };
+}
+
+/** The app permission a repository endpoint needs, from its path (`/repos/{o}/{r}/<section>/…`). */
+export function permissionFor(path: string): string {
+  const section = path.split('/')[4] ?? '';
+  if (section === 'deployments') return 'deployments';
+  if (['git', 'commits', 'compare', 'contents', 'branches', 'tags'].includes(section)) return 'contents';
+  if (section === 'issues' || section === 'labels') return 'issues';
+  if (section === 'actions') return 'actions';
+  return 'metadata';
+}
+
+/**
+ * True when an installation's permissions cover the request: reads need `read` or `write` on the endpoint's
+ * permission, writes need `write`; `metadata: read` every installation has.
+ */
+function installationMay(permissions: Record<string, string>, req: EmulatorRequest): boolean {
+  const permission = permissionFor(req.path);
+  const write = req.method !== 'GET' && req.method !== 'HEAD';
+  if (permission === 'metadata' && !write) return true;
+  const granted = permissions[permission];
+  return granted === 'write' || (granted === 'read' && !write);
 }

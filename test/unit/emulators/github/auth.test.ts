@@ -72,4 +72,29 @@ describe('GitHub emulator auth', () => {
     gh.seedRepo({ fullName: 'acme/other' });
     expect((await call('GET', '/repos/acme/other/issues', undefined, token.body.token)).status).toBe(403);
   });
+
+  it('holds an installation to its app permissions: 403 where the permission is missing or read-only', async () => {
+    const inst = gh.seedInstallation({
+      account: 'acme',
+      permissions: { metadata: 'read', issues: 'write', deployments: 'read' },
+    });
+    gh.state.installationTokens.set('ghs_narrow', {
+      installationId: inst.id,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    const as = (method: string, path: string, body?: unknown) => call(method, path, body, 'ghs_narrow');
+    expect((await as('GET', '/repos/acme/web')).status).toBe(200);
+    expect((await as('POST', '/repos/acme/web/issues', { title: 'incident' })).status).toBe(201);
+    expect((await as('GET', '/repos/acme/web/deployments')).status).toBe(200);
+    const create = await as('POST', '/repos/acme/web/deployments', { ref: 'main' });
+    expect(create.status).toBe(403);
+    expect(create.body.message).toBe('Resource not accessible by integration');
+    expect(
+      (await as('POST', '/repos/acme/web/git/refs', { ref: 'refs/shipline/locks/x', sha: 'a'.repeat(40) })).status,
+    ).toBe(403);
+    expect((await as('GET', '/repos/acme/web/git/matching-refs/shipline')).status).toBe(403);
+    expect((await as('POST', '/repos/acme/web/actions/workflows/deploy.yml/dispatches', { ref: 'main' })).status).toBe(
+      403,
+    );
+  });
 });
