@@ -200,3 +200,19 @@ describe('what travels to the server (issue 7 §10)', () => {
     ]);
   });
 });
+
+describe('the history guard (a COMMIT that got past the checks)', () => {
+  it('writes no history row when the file ended the transaction, and says part may be committed', async () => {
+    const url = await pg.createDatabase({ baseline: false });
+    // preflighted: true skips the parser's refusal, standing in for a COMMIT it could not see.
+    const sql = 'create table early (id int);\ncommit;\ncreate table late (id int);\n';
+    const error = await withHistory(url, (c) =>
+      applyMigrations(c, [file('1', sql)], { ...options(), preflighted: true }),
+    ).catch((e) => e);
+    expect(error).toMatchObject({ code: 'transaction_control' });
+    expect(error.message).toContain('history row was NOT written');
+    expect(await pg.query(url, 'select count(*)::int as n from supabase_migrations.schema_migrations')).toEqual([
+      { n: 0 },
+    ]);
+  });
+});
