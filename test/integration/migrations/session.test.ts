@@ -113,6 +113,31 @@ select public.legacy_strings();
   });
 });
 
+describe('each file starts from the same session state: no-transaction files and database defaults', () => {
+  it("does not carry a no-transaction file's search_path into the next file", async () => {
+    const url = await pg.createDatabase();
+    await pg.query(url, 'create table public.items (id int)');
+    const dir = migrationsDir({
+      '20240101000001_concurrent.sql':
+        "-- shipline:no-transaction\nselect pg_catalog.set_config('search_path', '', false);\ncreate index concurrently items_id on public.items (id);\n",
+      '20240101000002_plain.sql': 'create table plain (id int);\n',
+    });
+    const result = await migrate({ databaseUrl: url, migrationsDir: dir });
+    expect(result.applied.map((a) => a.name)).toEqual(['concurrent', 'plain']);
+  });
+
+  it('reads every file with standard_conforming_strings on, even when the database default is off', async () => {
+    const url = await pg.createDatabase();
+    const name = new URL(url).pathname.slice(1);
+    await pg.query(url, `alter database "${name}" set standard_conforming_strings = off`);
+    const dir = migrationsDir({
+      '20240101000001_strings.sql': "create table s (v text);\ninsert into s values ('a\\');\n",
+    });
+    await migrate({ databaseUrl: url, migrationsDir: dir });
+    expect(await pg.query(url, 'select v from s')).toEqual([{ v: 'a\\' }]);
+  });
+});
+
 describe('the file runs as PostgreSQL reads it; transaction control is refused first (issue 7 §3)', () => {
   it.each([
     ['a -- comment ended by a lone CR', 'create table a (id int); -- note\rcommit;\ncreate table b (id int);\n'],
