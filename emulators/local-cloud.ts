@@ -3,7 +3,9 @@
  * Supabase baseline, started together on loopback and seeded so the official clients and CLIs work against them
  * with the printed environment. Used by `shipline emulate` and by tests that need the whole stack.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomHex } from './core/ids.js';
 import { type GitHubEmulator, startGitHubEmulator } from './github/index.js';
@@ -41,9 +43,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const repository = options.repository ?? 'acme/shop';
   const user = options.user ?? 'octocat';
   const started: Array<{ stop(): Promise<void> }> = [];
+  // The Vercel emulator's CA files: in the state folder, or in a temp folder this function owns and removes on stop
+  // and, synchronously, on any exit (an uncaught exception included).
+  const caDir = options.stateDir
+    ? join(options.stateDir, 'vercel-ca')
+    : await mkdtemp(join(tmpdir(), 'shipline-cloud-'));
+  const removeTemp = () => {
+    if (!options.stateDir) rmSync(caDir, { recursive: true, force: true });
+  };
+  process.once('exit', removeTemp);
   const stopAll = async () => {
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
     started.length = 0;
+    removeTemp();
+    process.off('exit', removeTemp);
   };
   try {
     const postgres = await startPostgres({
@@ -52,7 +65,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     started.push(postgres);
     const vercelToken = token('vcl_local_', 12);
+    if (options.stateDir) await mkdir(caDir, { recursive: true });
     const vercel = await startVercelEmulator({
+      caDir,
       token: vercelToken,
       buildMs: options.vercelBuildMs ?? 1500,
       seed: true,

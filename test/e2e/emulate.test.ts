@@ -128,15 +128,19 @@ describe('npm run shipline -- emulate', () => {
     it(`${how}: stops PostgreSQL and removes its temporary folder`, async () => {
       const run = npm(['run', 'shipline', '--', 'emulate']);
       await waitForOutput(run, 'Press Ctrl-C');
-      const { dataDir, postmaster } = await serverOf(exported(run.output()).SUPABASE_DB_URL as string);
+      const vars = exported(run.output());
+      const { dataDir, postmaster } = await serverOf(vars.SUPABASE_DB_URL as string);
       const folder = dirname(dataDir);
       expect(folder).toMatch(/shipline-pg-/);
       expect(existsSync(folder)).toBe(true);
+      const caFolder = dirname(vars.NODE_EXTRA_CA_CERTS as string);
+      expect(existsSync(caFolder)).toBe(true);
       end(run, how);
       await run.closed;
       expect(run.output()).toContain('Stopped.');
       expect(await gone(postmaster)).toBe(true);
       expect(existsSync(folder)).toBe(false);
+      expect(existsSync(caFolder)).toBe(false);
     });
   }
 });
@@ -161,14 +165,14 @@ describe('npm start', () => {
   });
 });
 
-describe('an exception in a process running PostgreSQL', () => {
-  it('still stops the server and removes its temporary folder', async () => {
+describe('an exception in a process running the local cloud', () => {
+  it('still stops PostgreSQL and removes the temporary folders', async () => {
     const script = join(temp, 'crash.mts');
     writeFileSync(
       script,
-      `import { startPostgres } from ${JSON.stringify(join(repoRoot, 'emulators', 'postgres', 'embedded.ts'))};\n` +
-        'const server = await startPostgres();\n' +
-        'console.log(JSON.stringify({ dir: server.dir, pid: server.pid }));\n' +
+      `import { startLocalCloud } from ${JSON.stringify(join(repoRoot, 'emulators', 'local-cloud.ts'))};\n` +
+        'const cloud = await startLocalCloud();\n' +
+        'console.log(JSON.stringify({ dir: cloud.postgres.dir, pid: cloud.postgres.pid, ca: cloud.env.NODE_EXTRA_CA_CERTS }));\n' +
         "setTimeout(() => { throw new Error('boom'); }, 10);\n",
     );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, env });
@@ -182,8 +186,9 @@ describe('an exception in a process running PostgreSQL', () => {
     const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
     expect(code, out).toBe(1);
     expect(out).toContain('boom');
-    const started = JSON.parse(out.split('\n')[0] as string) as { dir: string; pid: number };
+    const started = JSON.parse(out.split('\n')[0] as string) as { dir: string; pid: number; ca: string };
     expect(await gone(started.pid)).toBe(true);
     expect(existsSync(started.dir)).toBe(false);
+    expect(existsSync(dirname(started.ca))).toBe(false);
   });
 });
