@@ -81,9 +81,11 @@ export async function acquireLock(
     const sha = await createLockCommit(octokit, repo, JSON.stringify(lock), [current]);
     if (await fastForward(octokit, repo, ref, sha)) return { acquired: true, lock, sha };
   }
-  throw new ShiplineError('api-error', `The lock ref ${ref} in ${repoName(repo)} kept changing while taking it.`, {
-    hint: 'Another run is taking and releasing this lock in a loop; retry in a minute.',
-  });
+  throw new ShiplineError(
+    'api-error',
+    `Could not take the lock ref ${ref} in ${repoName(repo)}: it kept changing, or GitHub kept refusing to write it.`,
+    { hint: 'Nothing was taken. Retry in a minute; if it persists, check GitHub status and the lock with `/status`.' },
+  );
 }
 
 /** The lock of `environment`: undefined when free; `lock` undefined when the ref holds something unreadable. */
@@ -108,7 +110,15 @@ export async function readLock(
 export async function releaseLock(octokit: Octokit, repo: RepoRef, environment: string, sha: string): Promise<boolean> {
   const ref = `refs/${lockRefName(environment)}`;
   const tombstone = await createLockCommit(octokit, repo, JSON.stringify(TOMBSTONE), [sha]);
-  return fastForward(octokit, repo, ref, tombstone);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (await fastForward(octokit, repo, ref, tombstone)) return true;
+    // A 422 means "not a fast forward" (someone moved the ref: not ours any more) or, now and then on GitHub,
+    // "Reference update failed" with the ref unchanged: then it is still ours and the release is tried again.
+    if ((await readRef(octokit, repo, ref)) !== sha) return false;
+  }
+  throw new ShiplineError('api-error', `GitHub kept refusing to release the lock ref ${ref} in ${repoName(repo)}.`, {
+    hint: 'The lock is still held by this run; break it with `/unlock` once GitHub answers again.',
+  });
 }
 
 /** Frees the lock whoever holds it (for `/unlock`, after authorization); a no-op when it is already free. */

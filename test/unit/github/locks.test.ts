@@ -91,6 +91,26 @@ describe('environment locks on git refs', () => {
     expect(await releaseLock(octokit, repo, 'production', second.sha)).toBe(true);
   });
 
+  it('retries a release GitHub refused with the ref unchanged ("Reference update failed")', async () => {
+    const held = await acquireLock(octokit, repo, lockOf('mia'));
+    if (!held.acquired) throw new Error('expected to acquire');
+    gh.server.faults.add({
+      method: 'PATCH',
+      path: '/repos/acme/web/git/refs/*',
+      status: 422,
+      body: { message: 'Reference update failed', documentation_url: 'https://docs.github.com/rest', status: '422' },
+      times: 2,
+    });
+    expect(await releaseLock(octokit, repo, 'production', held.sha)).toBe(true);
+    expect(await readLock(octokit, repo, 'production')).toBeUndefined();
+    const again = await acquireLock(octokit, repo, lockOf('ben'));
+    if (!again.acquired) throw new Error('expected to acquire');
+    gh.server.faults.add({ method: 'PATCH', path: '/repos/acme/web/git/refs/*', status: 422 });
+    await expect(releaseLock(octokit, repo, 'production', again.sha)).rejects.toMatchObject({ code: 'api-error' });
+    gh.server.faults.clear();
+    expect((await readLock(octokit, repo, 'production'))?.lock?.holder).toBe('ben');
+  });
+
   it('breakLock frees any holder; the broken holder’s release then reports false', async () => {
     await breakLock(octokit, repo, 'production'); // free: no-op
     const held = await acquireLock(octokit, repo, lockOf('mia'));
