@@ -12,8 +12,13 @@
  * A fast-forward-only update is a compare-and-swap: it succeeds only if the ref's current commit is an ancestor of
  * the new one, and each new commit has exactly one parent, the commit we read. If anyone moved the ref in between
  * (released, broke, re-claimed), our commit is not a descendant of theirs and GitHub answers 422 "Update is not a
- * fast forward". Refs are never deleted: a delete cannot be made conditional, and delete + re-create would let a
- * late releaser delete someone else's fresh lock.
+ * fast forward". This assumes GitHub checks and writes in one ref transaction (git's `update-ref <new> <old>`, the
+ * way git itself moves refs); the REST docs do not spell that out, and a write that loses such a race comes back as
+ * 422 "Reference update failed", which every caller here treats as "read again". Refs are never deleted: a delete
+ * cannot be made conditional, and delete + re-create would let a late releaser delete someone else's fresh lock.
+ *
+ * The namespace (`refs/shipline/locks/…`, see lockRefName) is outside heads and tags: GitHub's create-ref takes any
+ * `refs/<a>/<b>` name, and matching-refs is documented to list every namespace, so reads go through it.
  */
 import type { Octokit } from '@octokit/rest';
 import { ShiplineError } from '../core/errors.js';
