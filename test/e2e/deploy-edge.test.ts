@@ -88,6 +88,10 @@ describe('deploy-edge action (bundle, as the runner runs it)', () => {
     ]);
     expect(sb.state.projects.get(REF)!.functions.get('health')?.verifyJwt).toBe(false);
     expect(sb.state.projects.get(REF)!.secrets.get('SHOP_RELEASE')?.value).toBe('v1.0.0-edge-release-marker');
+    // Served: the project endpoint runs what was deployed, with the secret the run set.
+    const served = await fetch(`${sb.projectUrl(REF)}/functions/v1/health`);
+    expect(served.status).toBe(200);
+    expect(await served.json()).toEqual({ status: 'ok', function: 'health', release: 'v1.0.0-edge-release-marker' });
 
     // Record the release as live in production, with the hashes the first run reported.
     const octokit = new Octokit({
