@@ -19,7 +19,7 @@ export interface DeploymentState {
   errorMessage?: string;
 }
 
-/** Polls until READY; throws VercelError (`build-failed`, `timeout`, or the API error) otherwise. */
+/** Polls until READY (after 250 ms, doubling up to `intervalMs`); throws VercelError (`build-failed`, `timeout`, or the API error) otherwise. */
 export async function waitForReady(
   api: VercelApi,
   deploymentId: string,
@@ -29,6 +29,7 @@ export async function waitForReady(
   const deadline = clock.now().getTime() + options.timeoutMs;
   let lastState = '';
   let last: DeploymentState | undefined;
+  let wait = Math.min(250, options.intervalMs);
   for (;;) {
     try {
       last = await api.json<DeploymentState>('GET', `/v13/deployments/${encodeURIComponent(deploymentId)}`, {
@@ -71,6 +72,8 @@ export async function waitForReady(
         },
       );
     }
-    await clock.sleep(Math.min(options.intervalMs, left));
+    // Short waits first (most prebuilt deployments are READY within a second or two), then the full interval.
+    await clock.sleep(Math.min(wait, left));
+    wait = Math.min(options.intervalMs, wait * 2);
   }
 }
