@@ -36,7 +36,9 @@ export function errorMessage(error: unknown): string {
 /** Wraps a failed GitHub call as an `api-error` HttpError that says what was being done and what to try. */
 export function apiError(action: string, repo: RepoRef, error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  const status = errorStatus(error);
+  // Octokit reports a request that got no answer (refused, reset, DNS) as status 500 without a `response`.
+  const answered = (error as { response?: unknown } | undefined)?.response !== undefined;
+  const status = answered ? errorStatus(error) : undefined;
   const request = (error as { request?: { url?: unknown } } | undefined)?.request;
   const url = typeof request?.url === 'string' ? request.url : '';
   const what = status === undefined ? 'could not reach GitHub' : `GitHub answered ${status}`;
@@ -53,7 +55,8 @@ function hint(status: number | undefined): string {
   if (status === 403 || status === 404) {
     return 'The token may lack access: it needs `deployments: write` and `contents: write` on this repository.';
   }
-  if (status !== undefined && status >= 500) return 'GitHub had a problem; retry the run in a few minutes.';
+  if (status === undefined) return 'Check the network and the API URL (GITHUB_API_URL on GitHub Enterprise Server).';
+  if (status >= 500) return 'GitHub had a problem; retry the run in a few minutes.';
   return 'Nothing was changed by this call; retry once the cause is fixed.';
 }
 
