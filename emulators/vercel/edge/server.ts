@@ -347,6 +347,10 @@ export class Edge {
       else if (k === MIDDLEWARE_NEXT_HEADER) next = true;
       else if (!k.startsWith('x-middleware-') && k !== 'content-length') headers[k] = v;
     }
+    const overrides = answer.headers.find(([k]) => k === MIDDLEWARE_OVERRIDE_HEADERS)?.[1];
+    if (overrides !== undefined && (rewrite !== undefined || next)) {
+      overrideRequestHeaders(request.headers, overrides, answer.headers);
+    }
     if (rewrite !== undefined) {
       const target = new URL(rewrite, request.url);
       return { action: 'rewrite', path: decodeURIComponent(target.pathname), query: target.searchParams, headers };
@@ -383,6 +387,43 @@ export class Edge {
   ): void {
     res.writeHead(status, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'x-vercel-error': code });
     res.end(`${message}\n\n${code}\n`);
+  }
+}
+
+/** Middleware's `NextResponse.next({ request: { headers } })`: the request headers functions see from then on. */
+const MIDDLEWARE_OVERRIDE_HEADERS = 'x-middleware-override-headers';
+const MIDDLEWARE_REQUEST_PREFIX = 'x-middleware-request-';
+/** Headers the edge itself sets on forwarded requests; a middleware override leaves them alone. */
+const EDGE_SET_HEADERS = new Set([
+  'host',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-for',
+  'x-real-ip',
+  'x-vercel-id',
+  DEPLOYMENT_URL_HEADER,
+]);
+
+/**
+ * Applies a middleware's request-header override: the listed names (`x-middleware-override-headers`) take their
+ * `x-middleware-request-<name>` values, and client headers not listed are removed.
+ */
+function overrideRequestHeaders(
+  forwarded: Record<string, string | string[] | undefined>,
+  list: string,
+  answer: Array<[string, string]>,
+): void {
+  const names = new Set(
+    list
+      .split(',')
+      .map((n) => n.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  for (const key of Object.keys(forwarded)) if (!names.has(key) && !EDGE_SET_HEADERS.has(key)) delete forwarded[key];
+  for (const [k, v] of answer) {
+    if (!k.startsWith(MIDDLEWARE_REQUEST_PREFIX)) continue;
+    const name = k.slice(MIDDLEWARE_REQUEST_PREFIX.length);
+    if (names.has(name) && !EDGE_SET_HEADERS.has(name)) forwarded[name] = v;
   }
 }
 

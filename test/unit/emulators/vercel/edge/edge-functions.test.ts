@@ -51,7 +51,17 @@ const MIDDLEWARE = {
     '  const url = new URL(request.url);',
     "  if (url.pathname === '/blocked') return new Response('no entry', { status: 403 });",
     "  if (url.pathname === '/old') return new Response(null, { headers: { 'x-middleware-rewrite': new URL('/about.html', url).href } });",
-    "  if (url.pathname === '/api/echo') return new Response(null, { headers: { 'x-middleware-next': '1', 'x-mw': 'api' } });",
+    "  if (url.pathname === '/api/echo') {",
+    '    return new Response(null, {',
+    '      headers: {',
+    "        'x-middleware-next': '1',",
+    "        'x-mw': 'api',",
+    "        'x-middleware-override-headers': 'x-user,accept',",
+    "        'x-middleware-request-x-user': 'alice',",
+    "        'x-middleware-request-accept': request.headers.get('accept') ?? '',",
+    '      },',
+    '    });',
+    '  }',
     "  return new Response(null, { headers: { 'x-middleware-next': '1', 'x-mw': 'passed' } });",
     '}',
   ].join('\n'),
@@ -64,7 +74,7 @@ const NODE_ECHO: Record<string, TestFile> = {
     launcherType: 'Nodejs',
   }),
   '.vercel/output/functions/api/echo.func/index.mjs':
-    "export default (req, res) => res.end(JSON.stringify({ url: req.url, matches: req.headers['x-now-route-matches'] ?? null }));",
+    "export default (req, res) => res.end(JSON.stringify({ url: req.url, matches: req.headers['x-now-route-matches'] ?? null, user: req.headers['x-user'] ?? null, drop: req.headers['x-drop'] ?? null, host: req.headers.host }));",
 };
 
 /** Reads a JSON body carrying the route matches the function saw. */
@@ -75,6 +85,7 @@ async function matchesOf(res: Response): Promise<string | null> {
 describe('Edge Functions on the emulator edge (edge-runtime)', () => {
   let emu: VercelEmulator;
   let base: string;
+  let host: string;
 
   beforeAll(async () => {
     emu = await startVercelEmulator({ token: 't', buildMs: 0 });
@@ -105,6 +116,7 @@ describe('Edge Functions on the emulator edge (edge-runtime)', () => {
     );
     expect((await emu.waitForDeployment(d.body.id)).readyState).toBe('READY');
     base = emu.httpUrl(d.body.url);
+    host = d.body.url;
   });
   afterAll(async () => {
     await emu.stop();
@@ -128,7 +140,7 @@ describe('Edge Functions on the emulator edge (edge-runtime)', () => {
 
   it('passes x-now-route-matches (numbered then named captures, URL-encoded) to Node.js functions too', async () => {
     const res = await fetch(`${base}/echo/docs/42`, { headers: { 'x-now-route-matches': 'forged=1' } });
-    expect(await res.json()).toEqual({ url: '/api/echo', matches: '1=docs&2=42&section=docs' });
+    expect(await res.json()).toMatchObject({ url: '/api/echo', matches: '1=docs&2=42&section=docs' });
     expect(await matchesOf(await fetch(`${base}/hash/a%20b`))).toBe('1=a%20b&word=a%20b');
     const plain = await fetch(`${base}/api/echo`, { headers: { 'x-now-route-matches': 'forged=1' } });
     expect(await matchesOf(plain)).toBeNull();
@@ -159,8 +171,14 @@ describe('Edge Functions on the emulator edge (edge-runtime)', () => {
     const passed = await fetch(`${base}/`);
     expect(await passed.text()).toBe('home');
     expect(passed.headers.get('x-mw')).toBe('passed');
-    const api = await fetch(`${base}/api/echo`);
+    const api = await fetch(`${base}/api/echo`, { headers: { 'x-drop': 'client value', 'x-user': 'mallory' } });
     expect(api.headers.get('x-mw')).toBe('api');
+    // NextResponse.next({ request: { headers } }): listed headers replaced, unlisted client headers gone.
+    expect(await api.json()).toMatchObject({
+      user: 'alice',
+      drop: null,
+      host,
+    });
   });
 
   it('fails the build, with a clear message, of an Edge Function that cannot run (never READY-then-500)', async () => {
