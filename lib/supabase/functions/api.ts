@@ -45,6 +45,8 @@ export interface ManagementApiOptions {
   baseDelayMs?: number;
   /** Longest single wait. Default 60 000 (the rate-limit window is a minute). */
   maxDelayMs?: number;
+  /** Per-attempt timeout in ms (a stalled answer is retried). Default 120 000: a large bundle takes a while. */
+  timeoutMs?: number;
   /** Called before each retry or rate-limit wait; adapters log it. */
   onWait?: (info: { what: string; delayMs: number; reason: string }) => void;
 }
@@ -138,7 +140,7 @@ export class ManagementApi {
             },
             body: payload?.body,
             retry: { attempts: 1 },
-            timeoutMs: 120_000,
+            timeoutMs: this.options.timeoutMs ?? 120_000,
           },
           { fetch: this.options.fetch, clock },
         );
@@ -155,6 +157,7 @@ export class ManagementApi {
             cause: error,
           });
         }
+        // A deploy is an upsert by slug and secrets a bulk upsert: resending after a lost answer is harmless.
         reason = error instanceof HttpError ? 'network error' : (error as Error).message;
         status = 0;
         text = '';

@@ -79,6 +79,13 @@ describe('ManagementApi against the Supabase emulator', () => {
     expect(api.requestCount).toBe(3);
   });
 
+  it('retries a stalled deploy after the per-attempt timeout', async () => {
+    sb.server.faults.add({ method: 'POST', path: `/v1/projects/${REF}/functions/deploy`, stall: true, times: 1 });
+    const api = new ManagementApi({ baseUrl: sb.url, token: sb.token, clock: instantClock(), timeoutMs: 300 });
+    expect((await api.deployFunction(REF, 'hello', META, FILES)).version).toBe(1);
+    expect(api.requestCount).toBe(2);
+  });
+
   it('holds requests while the rate-limit window is used up (X-RateLimit-Remaining: 0)', async () => {
     await sb.stop();
     sb = await startSupabaseEmulator({ projects: [{ ref: REF }], rateLimit: { limit: 2, windowMs: 400 } });

@@ -118,6 +118,20 @@ describe('deployEdge against the Supabase emulator', () => {
     expect(peak).toBe(2);
   });
 
+  it('stays inside the API rate limit: waits for the window instead of failing', async () => {
+    await sb.stop();
+    sb = await startSupabaseEmulator({ projects: [{ ref: REF }], rateLimit: { limit: 4, windowMs: 300 } });
+    const { systemClock } = await import('../../../../lib/core/clock.js');
+    api = new ManagementApi({ baseUrl: sb.url, token: sb.token, clock: systemClock });
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 7; i++) files[`supabase/functions/f${i}/index.ts`] = `Deno.serve(() => new Response("${i}"));`;
+    const outcome = await run(project(files), { concurrency: 3, clock: systemClock });
+    expect(outcome.outcome).toBe('success');
+    expect(outcome.details.deployed).toHaveLength(7);
+    // Any 429 the concurrent burst draws is waited out (Retry-After) and retried; nothing fails.
+    expect(sb.server.requests.entries.filter((e) => e.status === 201)).toHaveLength(7);
+  });
+
   it('sets the secrets config.toml names from the environment, masking each value first', async () => {
     const root = project({
       ...BASIC,
