@@ -19,8 +19,8 @@ function classify(text: string): string {
   if (/^\s*begin;\s*select txid_current\(\)/i.test(text) && text.length > 200) return 'file (begin, settings, SQL)';
   if (/^\s*with cli as \(\s*insert into supabase_migrations\.schema_migrations/i.test(text))
     return 'history rows (bound parameters)';
-  if (/^\s*commit;\s*reset all/i.test(text)) return 'commit + session reset';
-  if (/^\s*reset all/i.test(text)) return 'session reset';
+  if (/^\s*commit;\s*(?:reset all|discard temp)/i.test(text)) return 'commit + session reset';
+  if (/^\s*set session authorization default/i.test(text)) return 'session reset';
   if (/^\s*begin\b[\s\S]*\bcommit\s*;?\s*$/i.test(text) && text.length > 40) return 'whole file + history';
   if (/^\s*begin\s*;?\s*$/i.test(text)) return 'begin';
   if (/^\s*commit\s*;?\s*$/i.test(text)) return 'commit';

@@ -40,15 +40,22 @@ export interface ApplyOptions {
 }
 
 /**
- * Returns the session to the state every file starts from: settings (RESET ALL; a pg_dump header's
- * `set_config('search_path', '', false)` does not reach the next file), the session user and role, temporary
- * tables, sequences' session state, prepared statements, LISTENs and cursors (cached plans follow DDL by themselves). The migration
- * advisory lock stays (DISCARD ALL would drop it). standard_conforming_strings is set explicitly: every file is
- * read with it on, by the server and by Shipline (a database default of off would otherwise change how strings scan).
+ * The settings part of the session reset: RESET ALL (a pg_dump header's `set_config('search_path', '', false)`
+ * does not reach the next file), the session user and role, and standard_conforming_strings set explicitly: every
+ * file is read with it on, by the server and by Shipline (a database default of off would change how strings scan).
+ * Settings are transactional: run inside a file's transaction, this is committed with it.
  */
-export const SESSION_RESET_SQL =
-  'reset all; set session authorization default; reset role; set standard_conforming_strings = on; ' +
-  'discard temp; discard sequences; deallocate all; unlisten *; close all';
+export const SETTINGS_RESET_SQL =
+  'set session authorization default; reset role; reset all; set standard_conforming_strings = on';
+
+/** The state no transaction undoes: temporary tables, sequences' session state, prepared statements, LISTENs, cursors. */
+export const STATE_RESET_SQL = 'discard temp; discard sequences; deallocate all; unlisten *; close all';
+
+/**
+ * Returns the session to the state every file starts from (SETTINGS_RESET_SQL and STATE_RESET_SQL); the migration
+ * advisory lock stays (DISCARD ALL would drop it). Cached plans follow DDL by themselves.
+ */
+export const SESSION_RESET_SQL = `${SETTINGS_RESET_SQL}; ${STATE_RESET_SQL}`;
 
 function isDatabaseError(error: unknown): error is DatabaseError {
   return error instanceof Error && typeof (error as { severity?: unknown }).severity === 'string';
@@ -203,9 +210,6 @@ function fileErrorSite(file: MigrationFile, error: unknown, prefix: string, comp
   return statement ? { statement } : {};
 }
 
-/** Back to the session user and default settings (allowed inside a transaction block). */
-const RESTORE_IDENTITY_SQL = 'set session authorization default; reset role; reset all';
-
 /** Statements before the file's own in its message: begin, the transaction id, the settings. */
 const PREFIX_STATEMENTS = 3;
 
@@ -218,9 +222,10 @@ const PREFIX_STATEMENTS = 3;
  */
 async function applyInTransaction(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<void> {
   const prefix = `${BEGIN_TRANSACTION_SQL};\n${settingsSql(options)};\n`;
-  // After the file, still inside its transaction: the history rows are written as the session user with default
-  // settings, whatever role or settings the file chose (SET ROLE to a role without rights on supabase_migrations).
-  const body = countingQuery(`${prefix}${file.sql}\n;\n${RESTORE_IDENTITY_SQL}`);
+  // After the file, still inside its transaction: the settings reset, so the history rows are written as the session
+  // user with default settings whatever role or settings the file chose (SET ROLE to a role without rights on
+  // supabase_migrations), and the reset commits with the file (a failed file's settings roll back with it).
+  const body = countingQuery(`${prefix}${file.sql}\n;\n${SETTINGS_RESET_SQL}`);
   // The file leaves first (pipeline mode writes it at once); the history's statements are split while the server
   // runs it. Nothing can observe ranFile's rejection before allSettled below: splitting is synchronous.
   const ranFile = submit(db, body);
@@ -228,7 +233,7 @@ async function applyInTransaction(db: Queryable, file: MigrationFile, options: A
   const results = await Promise.allSettled([
     ranFile,
     db.query(RECORD_APPLIED_SQL, recordAppliedValues(record(file, statements, options))),
-    db.query(`commit;\n${SESSION_RESET_SQL}`),
+    db.query(`commit;\n${STATE_RESET_SQL}`),
   ]);
   const [fileResult, wroteHistory, committed] = results;
   const fileError = rejection(fileResult);
