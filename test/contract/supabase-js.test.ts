@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
-import { WebSocket as UndiciWebSocket } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SupabaseEmulator, startSupabaseEmulator } from '../../emulators/supabase/index.js';
 import { signJwt } from '../../emulators/supabase/state.js';
@@ -18,6 +17,13 @@ import { usePostgres } from '../support/postgres.js';
 import { repoRoot } from '../support/runner.js';
 
 const pg = usePostgres();
+
+/** A WebSocket stand-in that refuses to connect: these tests never open a Realtime channel. */
+class NoRealtime {
+  constructor() {
+    throw new Error('Realtime is not used by this test');
+  }
+}
 const REF = 'abcdefghijklmnopqrst';
 const app = join(repoRoot, 'examples', 'app');
 
@@ -59,10 +65,10 @@ describe('supabase-js against the emulated project endpoint', () => {
   const client = (key = anonKey, accessToken?: string) =>
     createClient(sb.projectUrl(REF), key, {
       auth: { persistSession: false, autoRefreshToken: false },
-      // supabase-js 2.119 wants Node 22's global WebSocket for Realtime (unused here); Node 20 gets undici's.
+      // supabase-js 2.119 wants Node 22's global WebSocket for Realtime (unused here); Node 20 gets a stand-in.
       ...(globalThis.WebSocket
         ? {}
-        : { realtime: { transport: UndiciWebSocket as unknown as typeof globalThis.WebSocket } }),
+        : { realtime: { transport: NoRealtime as unknown as typeof globalThis.WebSocket } }),
       ...(accessToken ? { global: { headers: { authorization: `Bearer ${accessToken}` } } } : {}),
     });
 
