@@ -112,7 +112,7 @@ describe('shipline validate', () => {
     const secret = 'cli-secret-value-0123456789';
     const cwd = repo(
       'secret',
-      `version: 1\nvalidate:\n  env:\n    - { name: TOKEN }\n  commands:\n    - { name: leak, run: [node, -e, "console.log(process.env.TOKEN); process.exit(1)"] }\n`,
+      `version: 1\nvalidate:\n  env:\n    - { name: TOKEN }\n  commands:\n    - { name: leak, run: [node, -e, "console.log(process.env.TOKEN); process.exit(1)"], pass-env: [TOKEN] }\n`,
     );
     const c = io(cwd, { TOKEN: secret });
     expect(await run([], c)).toBe(EXIT.failed);
