@@ -34,14 +34,14 @@ describe('GitHub call errors', () => {
     expect((missing as HttpError).url).toMatch(/\/repos\/acme\/nope$/);
 
     const anonymous = new Octokit({ auth: 'wrong', baseUrl: gh.url, log });
-    const denied = await call('read', repo, () => anonymous.rest.repos.get(repo)).catch((e: unknown) => e);
+    const denied = await call('read', repo, () => anonymous.rest.repos.get({ ...repo })).catch((e: unknown) => e);
     expect(denied).toMatchObject({ status: 401, message: expect.stringContaining('Bad credentials') });
     expect((denied as HttpError).hint).toMatch(/token is missing or invalid/);
 
     gh.server.faults.add({ path: '/repos/acme/web', status: 503, times: 1 });
-    const down = await call('read', repo, () => octokit.rest.repos.get(repo)).catch((e: unknown) => e);
+    const down = await call('read', repo, () => octokit.rest.repos.get({ ...repo })).catch((e: unknown) => e);
     expect((down as HttpError).hint).toMatch(/GitHub had a problem/);
-    expect((await call('read', repo, () => octokit.rest.repos.get(repo))).status).toBe(200);
+    expect((await call('read', repo, () => octokit.rest.repos.get({ ...repo }))).status).toBe(200);
   });
 
   it('says GitHub could not be reached when there is no answer at all', async () => {
@@ -50,7 +50,7 @@ describe('GitHub call errors', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const offline = new Octokit({ auth: 't-acme', baseUrl: `http://127.0.0.1:${port}`, log });
-    const error = await call('list deployments', repo, () => offline.rest.repos.listDeployments(repo)).catch(
+    const error = await call('list deployments', repo, () => offline.rest.repos.listDeployments({ ...repo })).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'api-error', status: undefined });
