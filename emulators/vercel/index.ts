@@ -163,7 +163,7 @@ export async function startVercelEmulator(options: VercelEmulatorOptions = {}): 
     name: 'vercel',
     errorBody: vercelErrorBody,
     fallback: (req) => {
-      unknownRoutes.push(`${req.method} ${req.path}`);
+      if (unknownRoutes.length < 1000) unknownRoutes.push(`${req.method} ${req.path}`);
       if (process.env.VERCEL_EMULATOR_DEBUG)
         process.stderr.write(`[vercel emulator] no route: ${req.method} ${req.url.pathname}${req.url.search}\n`);
       return { status: 404, body: vercelErrorBody(404, `The requested path (${req.path}) does not exist`) };
