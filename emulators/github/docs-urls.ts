@@ -77,6 +77,8 @@ export const DOCS_URLS: Readonly<Record<string, string>> = {
     'https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow',
   'GET /repos/:owner/:repo/actions/runs':
     'https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository',
+  'POST /repos/:owner/:repo/actions/runs/:run_id/cancel':
+    'https://docs.github.com/rest/actions/workflow-runs#cancel-a-workflow-run',
   'GET /repos/:owner/:repo/actions/runs/:run_id':
     'https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run',
   'GET /repos/:owner/:repo/environments': 'https://docs.github.com/rest/deployments/environments#list-environments',

@@ -250,7 +250,11 @@ describe('GitHub emulator vs @octokit/rest and the OpenAPI description', () => {
       '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
       await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'deploy.yml' }),
     );
-    await gh.completeRun(runId, 'failure');
+    conforms(
+      'POST',
+      '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel',
+      await octokit.rest.actions.cancelWorkflowRun({ ...repo, run_id: runId }),
+    );
     conforms(
       'GET',
       '/repos/{owner}/{repo}/actions/runs/{run_id}',

@@ -5,6 +5,7 @@ import { githubError, notFound, validationFailed } from '../errors.js';
 import { paginate } from '../pagination.js';
 import type { RouteRegistrar } from '../routing.js';
 import { runJson, workflowJson } from '../run-shapes.js';
+import { completeRun } from '../runs.js';
 import type { RepoRecord, WorkflowDispatchRecord, WorkflowRecord } from '../state.js';
 
 /**
@@ -86,6 +87,15 @@ export function registerActionsRoutes(server: RouteRegistrar, ctx: GitHubContext
   server.route('GET', `${base}/runs`, (req) => {
     const { repo } = repoAccess(ctx, req, 'read');
     return listRuns(ctx, repo, req, () => true);
+  });
+
+  server.route('POST', `${base}/runs/:run_id/cancel`, (req) => {
+    const { repo } = repoAccess(ctx, req, 'write');
+    const run = repo.dispatches.find((d) => String(d.runId) === req.params.run_id);
+    if (!run) throw notFound();
+    if (run.status === 'completed') throw githubError(409, 'Cannot cancel a workflow run that is completed.');
+    void completeRun(ctx, run.runId, 'cancelled');
+    return { status: 202, body: {} };
   });
 
   server.route('GET', `${base}/runs/:run_id`, (req) => {

@@ -177,6 +177,20 @@ describe('actions routes and the run lifecycle', () => {
     }
   });
 
+  it('cancels a run that has not completed (202) and refuses a completed one (409)', async () => {
+    await dispatch('deploy.yml', { ref: 'main' });
+    const runId = gh.state.dispatches('acme/web')[0]!.runId;
+    const cancel = await call('POST', `/repos/acme/web/actions/runs/${runId}/cancel`);
+    expect(cancel.status).toBe(202);
+    await gh.webhooksIdle();
+    expect(gh.run(runId)).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
+    expect(gh.webhookEvents.at(-1)).toMatchObject({ event: 'workflow_run', action: 'completed' });
+    const again = await call('POST', `/repos/acme/web/actions/runs/${runId}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Cannot cancel a workflow run that is completed.');
+    expect((await call('POST', '/repos/acme/web/actions/runs/1/cancel')).status).toBe(404);
+  });
+
   it('completing a queued run passes through in_progress, as GitHub never skips it', async () => {
     await dispatch('rollback.yml', { ref: 'main' });
     const runId = gh.state.dispatches('acme/web')[0]!.runId;
