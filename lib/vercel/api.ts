@@ -26,6 +26,20 @@ export interface VercelApiOptions {
   random?: () => number;
 }
 
+/** Options of one request. */
+export interface SendOptions {
+  query?: Record<string, string | undefined>;
+  /** A JSON body. */
+  body?: unknown;
+  /** A binary body (sent as is, instead of `body`). */
+  raw?: Uint8Array;
+  headers?: Record<string, string>;
+  /** The request may be repeated although it is not a GET (the caller knows a repeat is harmless). */
+  retryUnsafe?: boolean;
+  /** What is being done, for messages (`reading project shop`). */
+  what: string;
+}
+
 /** The shape of a Vercel error answer. */
 interface VercelErrorBody {
   error?: { code?: string; message?: string };
@@ -44,11 +58,7 @@ export class VercelApi {
   }
 
   /** Sends a request; returns the final answer (2xx or not) after retries. Network failures throw VercelError. */
-  async send(
-    method: string,
-    path: string,
-    options: { query?: Record<string, string | undefined>; body?: unknown; retryUnsafe?: boolean; what: string },
-  ): Promise<HttpResponse> {
+  async send(method: string, path: string, options: SendOptions): Promise<HttpResponse> {
     // A plain 500 is not retried by httpRequest (it may be a real bug), but reads and requests the caller marked safe
     // to repeat (promote) are repeated a few times.
     for (let extra = 0; ; extra++) {
@@ -66,11 +76,7 @@ export class VercelApi {
     }
   }
 
-  private async sendOnce(
-    method: string,
-    path: string,
-    options: { query?: Record<string, string | undefined>; body?: unknown; retryUnsafe?: boolean; what: string },
-  ): Promise<HttpResponse> {
+  private async sendOnce(method: string, path: string, options: SendOptions): Promise<HttpResponse> {
     const url = this.url(path, options.query);
     try {
       return await httpRequest(
@@ -81,8 +87,9 @@ export class VercelApi {
             authorization: `Bearer ${this.options.token}`,
             accept: 'application/json',
             ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...options.headers,
           },
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
           timeoutMs: this.options.timeoutMs ?? 30_000,
           retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, ...this.options.retry },
           retryUnsafe: options.retryUnsafe,

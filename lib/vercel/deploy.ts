@@ -3,9 +3,11 @@
  * validate the folder, check the project and token, reuse a READY deployment of the same commit (unless `force`),
  * hash, upload only what the API reports missing, create, and wait for READY with a deadline.
  * Production deployments are staged (`autoAssignCustomDomains: false`): promotion is a separate step (promote.ts).
- * What the client lacks is wrapped here: an idle timeout per request and Retry-After capture (guarded-dispatcher.ts),
- * whole-attempt retries on 429/5xx/network failures (the server then reports fewer missing files), and polling
- * with its own deadline instead of the client's 5–35 s waits.
+ * The client hashes and creates; it is stopped at its missing-files answer and upload.ts sends those files (one
+ * buffer per request, per-request retries with Retry-After and an idle timeout), then the client creates. What it
+ * lacks besides is wrapped here: an idle timeout and Retry-After capture for its own requests
+ * (guarded-dispatcher.ts), whole-attempt retries on 429/5xx/network failures (the server then reports fewer missing
+ * files), and polling with its own deadline instead of the client's 5–35 s waits.
  */
 import { randomBytes } from 'node:crypto';
 import { createDeployment } from '@vercel/client';
@@ -22,6 +24,7 @@ import { findExistingDeployment, listByMeta } from './find-existing.js';
 import { GuardedDispatcher } from './guarded-dispatcher.js';
 import { deploymentMeta, type GitContext, gitMetadata, META } from './meta.js';
 import { getProject } from './project.js';
+import { uploadFiles } from './upload.js';
 import { waitForReady } from './wait-ready.js';
 
 /** Where and how to deploy. */
@@ -51,6 +54,8 @@ export interface DeployOptions {
   pollIntervalMs?: number;
   /** Attempts of the hash–upload–create step. Default 5. */
   attempts?: number;
+  /** Uploads in flight at once. Default 50. */
+  uploadConcurrency?: number;
   clock: Clock;
   logger: Logger;
   random?: () => number;
@@ -195,14 +200,46 @@ export async function deployToVercel(options: DeployOptions): Promise<Outcome<De
     const dispatcher = await GuardedDispatcher.create(options.idleTimeoutMs ?? 60_000);
     const maxAttempts = Math.max(1, options.attempts ?? 5);
     let created: CreatedDeployment | undefined;
-    for (let attempt = 1; !created; attempt++) {
-      details.attempts = attempt;
+    let failures = 0;
+    while (!created) {
+      details.attempts = failures + 1;
       const result = await createOnce(options, output, dispatcher, attemptId, stage, details, clock, logger);
       if (result.created) {
         created = result.created;
         break;
       }
-      const error = result.error;
+      let error = result.error;
+      if (result.missing) {
+        // The client stopped at the missing-files answer; upload them here, then the next pass creates.
+        const t = clock.now().getTime();
+        const missing = new Set(result.missing);
+        const files = Object.entries(result.hashed ?? {})
+          .filter(([sha]) => missing.has(sha))
+          .map(([sha, f]) => ({ sha, names: f.names, data: f.data }));
+        logger.info(`Uploading ${files.length} file(s) the API does not have yet`);
+        try {
+          const sent = await uploadFiles(api, files, {
+            concurrency: options.uploadConcurrency,
+            onUploaded: (bytes) => {
+              details.filesUploaded++;
+              details.bytesUploaded += bytes;
+            },
+          });
+          logger.info(`Uploaded ${sent.files} file(s), ${formatBytes(sent.bytes)}`);
+          continue;
+        } catch (uploadError) {
+          if (!(uploadError instanceof VercelError)) throw uploadError;
+          error = {
+            status: uploadError.status,
+            code: uploadError.code,
+            message: uploadError.message,
+            vercel: uploadError,
+          };
+        } finally {
+          details.timings.upload += clock.now().getTime() - t;
+        }
+      }
+      failures++;
       // The creation request may have reached Vercel although its answer was lost: look for it by its attempt id.
       const lost = await listByMeta(api, project.id, { [META.attempt]: attemptId }).catch(() => []);
       const found = lost[0];
@@ -211,17 +248,18 @@ export async function deployToVercel(options: DeployOptions): Promise<Outcome<De
         created = { id: found.uid, url: found.url, inspectorUrl: found.inspectorUrl ?? undefined };
         break;
       }
-      if (!isTransient(error) || attempt >= maxAttempts) {
-        throw clientError(error, api, attempt);
+      const vercelError = (error as { vercel?: VercelError } | undefined)?.vercel;
+      if (!isTransient(error) || failures >= maxAttempts) {
+        throw vercelError && !isTransient(error) ? vercelError : clientError(error, api, failures);
       }
       const retryAfter = parseRetryAfter(dispatcher.takeRetryAfter() ?? null, clock.now());
       const delay = Math.min(
         30_000,
         retryAfter ??
-          backoffDelay(attempt, { attempts: maxAttempts, baseDelayMs: 500, maxDelayMs: 30_000 }, options.random),
+          backoffDelay(failures, { attempts: maxAttempts, baseDelayMs: 500, maxDelayMs: 30_000 }, options.random),
       );
       logger.warning(
-        `Upload/create attempt ${attempt} failed (${describePayload(error)}); retrying in ${(delay / 1000).toFixed(1)} s${retryAfter !== undefined ? ' (Retry-After)' : ''}. Files already uploaded are not sent again.`,
+        `Upload/create attempt ${failures} failed (${describePayload(error)}); retrying in ${(delay / 1000).toFixed(1)} s${retryAfter !== undefined ? ' (Retry-After)' : ''}. Files already uploaded are not sent again.`,
       );
       await clock.sleep(delay);
     }
@@ -271,11 +309,15 @@ async function createOnce(
   details: DeployDetails,
   clock: Clock,
   logger: Logger,
-): Promise<{ created?: CreatedDeployment; error?: unknown }> {
+): Promise<{
+  created?: CreatedDeployment;
+  error?: unknown;
+  missing?: string[];
+  hashed?: Record<string, { names: string[]; data?: Buffer }>;
+}> {
   const t0 = clock.now().getTime();
   let hashedAt: number | undefined;
-  let bytes = 0;
-  let files = 0;
+  let hashed: Record<string, { names: string[]; data?: Buffer }> = {};
   const production = options.target === 'production';
   const deploymentOptions = {
     name: options.project,
@@ -305,27 +347,14 @@ async function createOnce(
         case 'hashes-calculated': {
           hashedAt = clock.now().getTime();
           details.timings.hash += hashedAt - t0;
-          const map = event.payload as Record<string, { names: string[] }>;
-          details.filesHashed = Object.values(map).reduce((n, f) => n + f.names.length, 0);
-          logger.info(`Hashed ${details.filesHashed} files (${Object.keys(map).length} distinct)`);
+          hashed = event.payload as Record<string, { names: string[]; data?: Buffer }>;
+          details.filesHashed = Object.values(hashed).reduce((n, f) => n + f.names.length, 0);
+          logger.info(`Hashed ${details.filesHashed} files (${Object.keys(hashed).length} distinct)`);
           break;
         }
-        case 'file-count': {
-          const { missing } = event.payload as { missing: string[] };
-          logger.info(`Uploading ${missing.length} file(s) the API does not have yet`);
-          break;
-        }
-        case 'file-uploaded': {
-          const { file } = event.payload as { file: { data?: Buffer; size?: number } };
-          files++;
-          bytes += file.data?.length ?? file.size ?? 0;
-          details.filesUploaded++;
-          details.bytesUploaded += file.data?.length ?? file.size ?? 0;
-          break;
-        }
-        case 'all-files-uploaded':
-          if (files > 0) logger.info(`Uploaded ${files} file(s), ${formatBytes(bytes)}`);
-          break;
+        case 'file-count':
+          // Stop the client before it uploads: upload.ts sends the missing files (see the module comment).
+          return { missing: (event.payload as { missing: string[] }).missing, hashed };
         case 'warning':
         case 'notice':
         case 'tip':
@@ -352,7 +381,7 @@ async function createOnce(
 /** Maps the client's final error to a VercelError with a hint. */
 function clientError(payload: unknown, api: VercelApi, attempts: number): VercelError {
   const p = payload as { status?: number; code?: string; message?: string } | null;
-  if (p && typeof p.status === 'number' && p.status >= 400) {
+  if (p && typeof p.status === 'number' && p.status >= 400 && p.status < 500 && p.status !== 429) {
     const res = {
       status: p.status,
       headers: new Headers(),
