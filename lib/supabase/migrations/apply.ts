@@ -12,7 +12,7 @@ import {
   recordApplied,
   recordAppliedValues,
 } from './history.js';
-import { findStringModeChange, findTransactionControl, loadParser, parseFile, type StatementRange } from './parse.js';
+import { findStringModeChange, findTransactionControl, type StatementRange, scannerStatements } from './parse.js';
 import { blankComments, splitStatements } from './statements.js';
 
 /** One file this run applied. */
@@ -200,7 +200,7 @@ function rejection(result: PromiseSettledResult<unknown>): unknown {
  */
 function fileErrorSite(file: MigrationFile, error: unknown, prefix: string, completed: number): ErrorSite {
   const pgError = isDatabaseError(error) ? error : undefined;
-  const statements = parseFile(file.sql).statements;
+  const statements = scannerStatements(file.sql);
   if (pgError?.position) {
     const offset = offsetOfChars(file.sql, Number(pgError.position) - 1 - Array.from(prefix).length);
     const statement = statements.find((s) => offset >= s.start && offset <= s.end);
@@ -305,7 +305,7 @@ function sessionError(file: MigrationFile, error: unknown, redactor: Redactor): 
 function endedTransaction(file: MigrationFile): MigrationError {
   return new MigrationError(
     'transaction_control',
-    `${file.fileName}: the file ended the transaction Shipline opened (a COMMIT or ROLLBACK the parser did not see); its history row was NOT written and part of it may be committed`,
+    `${file.fileName}: the file ended the transaction Shipline opened (a COMMIT or ROLLBACK the checks did not see); its history row was NOT written and part of it may be committed`,
     {
       file: file.fileName,
       hint: 'Check what of the file is in the database, remove the transaction control from the file, and re-run; report the file to Shipline.',
@@ -314,13 +314,13 @@ function endedTransaction(file: MigrationFile): MigrationError {
 }
 
 /**
- * Runs a no-transaction file's statements (as PostgreSQL's parser splits them) one by one in autocommit, then
+ * Runs a no-transaction file's statements (split as PostgreSQL's lexer reads them) one by one in autocommit, then
  * writes its history rows in a transaction. An error says what stayed applied.
  */
 async function applyOutsideTransaction(db: Queryable, file: MigrationFile, options: ApplyOptions): Promise<void> {
   await db.query(settingsSql(options));
   let ran = 0;
-  for (const statement of parseFile(file.sql).statements) {
+  for (const statement of scannerStatements(file.sql)) {
     try {
       await db.query(statement.text);
       ran++;
@@ -384,11 +384,10 @@ async function assertNoInvalidIndexes(db: Queryable, file: MigrationFile): Promi
 
 /**
  * Refuses, before anything runs, a transactional file with a statement that ends or starts a transaction
- * (as PostgreSQL 15's parser reads the file; the scanner when it cannot), and any file that turns
+ * (as PostgreSQL reads the file), and any file that turns
  * standard_conforming_strings off (every file is read with it on).
  */
 export async function preflight(files: MigrationFile[]): Promise<void> {
-  await loadParser();
   for (const file of files) {
     if (!file.noTransaction) {
       const control = findTransactionControl(file.sql);
@@ -453,8 +452,7 @@ export async function applyMigrations(
   pending: MigrationFile[],
   options: ApplyOptions,
 ): Promise<AppliedMigration[]> {
-  if (options.preflighted) await loadParser();
-  else await preflight(pending);
+  if (!options.preflighted) await preflight(pending);
   await db.query(SESSION_RESET_SQL);
   const applied: AppliedMigration[] = [];
   for (const file of pending) {

@@ -9,7 +9,6 @@ import { MigrationError } from './errors.js';
 import { compareVersions, type MigrationFile, readMigrationsDir, type SkippedFile } from './files.js';
 import { ensureHistoryTables, type HistoryRow, readHistory, recordChecksum } from './history.js';
 import { acquireMigrationLock, describeHolder, releaseMigrationLock } from './lock.js';
-import { loadParser } from './parse.js';
 import { type MigrationPlan, planMigrations, refusalError } from './plan.js';
 
 export interface MigrateOptions {
@@ -157,11 +156,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         'across statements there. Use the direct connection or the session pooler (port 5432) for migrations.',
     );
   }
-  // Reading the files, connecting and loading the parser overlap: none needs the others.
+  // Reading the files and connecting overlap: neither needs the other.
   const [read, connected] = await Promise.allSettled([
     options.files ? Promise.resolve({ files: options.files, skipped: [] }) : readMigrationsDir(options.migrationsDir),
     connect(options, redactor),
-    loadParser(),
   ]);
   if (read.status === 'rejected') {
     if (connected.status === 'fulfilled') await connected.value.client.end().catch(() => undefined);
