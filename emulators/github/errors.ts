@@ -15,7 +15,8 @@ export function githubError(
 
 /**
  * 404 `Not Found`, GitHub's answer for anything missing or invisible to the caller. The route wrapper
- * (routing.ts) replaces the generic documentation link with the endpoint's own page, as GitHub does; `headers`
+ * (routing.ts) replaces the generic documentation link of every non-401 error with the endpoint's own page, as
+ * GitHub does; `headers`
  * may carry an `x-emulator-reason` that says what was missing (an emulator-only debugging aid).
  */
 export function notFound(headers: Record<string, string> = {}): HttpProblem {

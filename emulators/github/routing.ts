@@ -114,8 +114,9 @@ const FREE = new Set(['GET /rate_limit']);
 
 /**
  * Registers routes the way GitHub answers them: request id and rate-limit headers on every answer, a 403 once the
- * caller's limit is used up, a weak `etag` on every JSON GET with 304 for a matching `If-None-Match`, and 404s
- * that link the endpoint's own documentation page (the generic link is kept for paths no endpoint serves).
+ * caller's limit is used up, a weak `etag` on every JSON GET with 304 for a matching `If-None-Match`, and errors
+ * that link the endpoint's own documentation page (the generic link is kept for 401s and for paths no endpoint
+ * serves).
  */
 export function githubRoutes(server: RouteRegistrar, ctx: GitHubContext): RouteRegistrar {
   const registrar: RouteRegistrar = {
@@ -154,7 +155,8 @@ function wrap(ctx: GitHubContext, method: string, pattern: string, handler: Rout
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       let body = error.body;
-      if (error.status === 404 && docs && isRecord(body) && body.documentation_url === DOCS) {
+      // GitHub links the endpoint's page in its errors; only credential failures (401) keep the generic link.
+      if (error.status !== 401 && docs && isRecord(body) && body.documentation_url === DOCS) {
         body = { ...body, documentation_url: docs };
       }
       throw new HttpProblem(error.status, body, { ...headers, ...error.headers });

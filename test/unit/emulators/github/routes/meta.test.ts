@@ -91,6 +91,22 @@ describe('user, rate limit, environments and GitHub’s headers', () => {
     expect(missing.body.message).toBe('Not Found');
     expect(missing.body.documentation_url).toBe('https://docs.github.com/rest/repos/repos#get-a-repository');
     expect(missing.headers.get('x-emulator-reason')).toBeNull();
+    // other errors from an endpoint link its page too; a credential failure keeps the generic link
+    await call('POST', '/repos/acme/web/git/refs', {
+      ref: 'refs/heads/x',
+      sha: gh.state.repo('acme/web').refs.get('refs/heads/main'),
+    });
+    const taken = await call('POST', '/repos/acme/web/git/refs', {
+      ref: 'refs/heads/x',
+      sha: gh.state.repo('acme/web').refs.get('refs/heads/main'),
+    });
+    expect(taken.body).toMatchObject({
+      message: 'Reference already exists',
+      documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference',
+    });
+    expect((await call('GET', '/repos/acme/web', undefined, 'bad-token')).body.documentation_url).toBe(
+      'https://docs.github.com/rest',
+    );
   });
 
   it('environments exist once deployed to or seeded', async () => {
