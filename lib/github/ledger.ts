@@ -126,7 +126,20 @@ export async function setLedgerStatus(
       auto_inactive: true,
     }),
   );
-  if (options.state === 'success') await deactivateReplaced(octokit, repo, deploymentId);
+  if (options.state !== 'success') return;
+  try {
+    await deactivateReplaced(octokit, repo, deploymentId);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new ShiplineError(
+      'api-error',
+      `Recorded success for deployment ${deploymentId}, but could not mark the release it replaced inactive: ${cause}`,
+      {
+        hint: 'What is served is unaffected and the ledger already reads this release as current; setting the success status again finishes the job.',
+        cause: error,
+      },
+    );
+  }
 }
 
 /** Marks the releases replaced by `deploymentId` inactive (see setLedgerStatus). */

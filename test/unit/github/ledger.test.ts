@@ -250,6 +250,26 @@ describe('release ledger on the Deployments API', () => {
       }),
     ).rejects.toMatchObject({ code: 'api-error', status: 503 });
     expect((await currentRelease(octokit, repo, 'production'))?.release.version).toBe('v1.0.0');
+
+    // the success is written even when marking the replaced release inactive fails; the error says so
+    const v2 = await createLedgerDeployment(octokit, repo, {
+      environment: 'production',
+      payload: payloadFor('v1.1.0', shas[1]!),
+      production: true,
+      transient: false,
+    });
+    gh.server.faults.add({
+      method: 'GET',
+      path: `/repos/acme/web/deployments/${v2.deploymentId}`,
+      status: 500,
+      times: 1,
+    });
+    await expect(
+      setLedgerStatus(octokit, repo, v2.deploymentId, { state: 'success', phase: 'done' }),
+    ).rejects.toMatchObject({ code: 'api-error', message: expect.stringMatching(/^Recorded success for deployment/) });
+    expect((await currentRelease(octokit, repo, 'production'))?.release.version).toBe('v1.1.0');
+    await setLedgerStatus(octokit, repo, v2.deploymentId, { state: 'success', phase: 'done' });
+    expect((await listLedger(octokit, repo, 'production')).map((e) => e.state)).toEqual(['success', 'inactive']);
   });
 
   it('refuses an invalid payload before calling GitHub', async () => {
