@@ -5,17 +5,18 @@
  *   - baseline: `vercel deploy --prebuilt --prod` (npm vercel@50), trusting the emulator's CA via NODE_EXTRA_CA_CERTS.
  * Each run deploys fresh content (a per-run salt) so both first deploys upload everything. Then Shipline redeploys
  * the same commit (reuse) and a new commit with unchanged output (every file already known): both must upload
- * 0 files and 0 bytes. Last, the bundle's cold start (`node <bundle>` failing fast on a missing input) against a bare
+ * 0 files and 0 bytes. Last, the bundle's cold start (`node <bundle>` failing fast on a missing input) and its full
+ * load (a run refused on a missing output folder, after loading the engine, before any API call) against a bare
  * `node -e 0`. Prints medians and ratios against the targets. `--dist` measures dist/deploy-vercel instead of a
- * fresh esbuild bundle of the sources.
+ * fresh esbuild bundle (with chunks for the dynamic imports) of the sources.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
 import { startVercelEmulator } from '../emulators/vercel/index.js';
-import { bundleAction } from './lib/bundle.js';
 import { Random } from './lib/random.js';
 import { formatMs, median } from './lib/stats.js';
 
@@ -74,6 +75,35 @@ function generateOutput(dir: string, salt: string): { files: number; bytes: numb
   return { files: fileCount + 3, bytes };
 }
 
+/**
+ * The deploy-vercel bundle of the current sources, as one ESM entry plus chunks for its dynamic imports (the
+ * engine loads after the inputs are checked), with the same banner as scripts/build.mjs.
+ */
+async function bundleWithChunks(outDir: string): Promise<string> {
+  await build({
+    entryPoints: { index: join(repoRoot, 'actions', 'deploy-vercel', 'index.ts') },
+    outdir: outDir,
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: {
+      js: [
+        "import { createRequire as __shipline_createRequire } from 'node:module';",
+        'const require = __shipline_createRequire(import.meta.url);',
+        "import { fileURLToPath as __shipline_fileURLToPath } from 'node:url';",
+        "import { dirname as __shipline_dirname } from 'node:path';",
+        'const __filename = __shipline_fileURLToPath(import.meta.url);',
+        'const __dirname = __shipline_dirname(__filename);',
+      ].join('\n'),
+    },
+    logLevel: 'error',
+  });
+  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
+  return join(outDir, 'index.js');
+}
+
 interface Timed {
   ms: number;
   code: number | null;
@@ -126,7 +156,7 @@ if (args.dist) {
   if (!existsSync(bundle))
     throw new Error('dist/deploy-vercel/index.js is missing: node scripts/build.mjs dist deploy-vercel');
 } else {
-  bundle = await bundleAction('deploy-vercel', join(work, 'bundle'));
+  bundle = await bundleWithChunks(join(work, 'bundle'));
 }
 console.log(`Shipline bundle: ${bundle}`);
 console.log(
@@ -251,12 +281,28 @@ try {
   );
 
   const cold: number[] = [];
+  const full: number[] = [];
   const bare: number[] = [];
   const empty = mkdtempSync(join(work, 'cold-'));
   for (let i = 0; i < 7; i++) {
     bare.push((await timed(process.execPath, ['-e', '0'], { cwd: empty, env })).ms);
     // No inputs: the bundle loads, reads vercel-token, fails fast — the load cost a runner pays before any work.
     cold.push((await timed(process.execPath, [bundle], { cwd: empty, env: { ...env, GITHUB_ACTIONS: 'true' } })).ms);
+    // With a token but no output folder: loads the engine, config and @actions/github, refuses before any API call.
+    full.push(
+      (
+        await timed(process.execPath, [bundle], {
+          cwd: empty,
+          env: {
+            ...env,
+            GITHUB_ACTIONS: 'true',
+            'INPUT_VERCEL-TOKEN': TOKEN,
+            INPUT_PROJECT: 'p',
+            'INPUT_API-URL': emu.url,
+          },
+        })
+      ).ms,
+    );
   }
 
   const ratios = {
@@ -266,7 +312,10 @@ try {
   console.log(`\nMedians of ${runs} run(s):`);
   console.log(`  Shipline first deploy (node bundle)     ${formatMs(median(first.shipline))}`);
   console.log(`  vercel deploy --prebuilt --prod (v50)   ${formatMs(median(first.cli))}`);
-  console.log(`  node <bundle> cold start                ${formatMs(median(cold))}`);
+  console.log(`  node <bundle> cold start (input check)  ${formatMs(median(cold))}`);
+  console.log(
+    `  node <bundle> full load (no API call)   ${formatMs(median(full))}  (${(median(full) / median(bare)).toFixed(2)}x node -e 0)`,
+  );
   console.log(`  node -e 0                               ${formatMs(median(bare))}\n`);
   for (const [name, target] of Object.entries(TARGETS)) {
     const ratio = ratios[name as keyof typeof ratios];

@@ -1,32 +1,36 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { context, getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/rest';
-import { loadConfig } from '../../lib/config/loader.js';
-import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
 import { systemClock } from '../../lib/core/clock.js';
 import { describeError } from '../../lib/core/errors.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
-import { upsertStickyComment } from '../../lib/github/pr-comment.js';
 import type { Outcome } from '../../lib/release/outcome.js';
-import { staticFileFor } from '../../lib/vercel/build-output.js';
-import { deployToVercel } from '../../lib/vercel/deploy.js';
-import { type GitContext, releaseFor } from '../../lib/vercel/meta.js';
-import { promoteDeployment } from '../../lib/vercel/promote.js';
-import {
-  deploySummaryLine,
-  renderDeployMarkdown,
-  renderPreviewComment,
-  renderPromoteMarkdown,
-} from '../../lib/vercel/report.js';
-import { vercelSettings } from '../../lib/vercel/settings.js';
+import type { GitContext } from '../../lib/vercel/meta.js';
 import { coreLogger, maskSecretsWithRunner } from '../shared/core-logger.js';
 import { getInputs, io, OVERRIDE_NAMES } from './inputs.js';
 
+// The engine, the configuration schema and @actions/github are loaded once the inputs are known to be usable, so a
+// misconfigured step fails in the time Node needs to start (bench/deploy measures it).
+const load = () =>
+  Promise.all([
+    import('@actions/github'),
+    import('../../lib/config/loader.js'),
+    import('../../lib/config/schema.js'),
+    import('../../lib/github/pr-comment.js'),
+    import('../../lib/vercel/build-output.js'),
+    import('../../lib/vercel/deploy.js'),
+    import('../../lib/vercel/meta.js'),
+    import('../../lib/vercel/promote.js'),
+    import('../../lib/vercel/report.js'),
+    import('../../lib/vercel/settings.js'),
+  ]);
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
+type GitHubContext = Awaited<typeof import('@actions/github')>['context'];
+
 /** The commit and people of this run, from the GitHub context (a PR deploys its head commit). */
-function gitContext(): GitContext {
+function gitContext(context: GitHubContext): GitContext {
   const pr = context.payload.pull_request as { head?: { sha?: string; ref?: string }; title?: string } | undefined;
   const headCommit = context.payload.head_commit as { message?: string; author?: { name?: string } } | undefined;
   return {
@@ -52,10 +56,23 @@ export async function run(): Promise<void> {
   const redactor = new Redactor();
   maskSecretsWithRunner(redactor);
   try {
-    const isPr = PR_EVENTS.has(context.eventName);
-    const inputs = getInputs(isPr ? 'preview' : 'production');
+    const inputs = getInputs('');
     redactor.add(inputs.vercelToken);
     redactor.add(inputs.githubToken);
+    const [
+      { context, getOctokit },
+      { loadConfig },
+      { DEFAULT_CONFIG_PATH },
+      { upsertStickyComment },
+      { staticFileFor },
+      { deployToVercel },
+      { releaseFor },
+      { promoteDeployment },
+      { deploySummaryLine, renderDeployMarkdown, renderPreviewComment, renderPromoteMarkdown },
+      { vercelSettings },
+    ] = await load();
+    const isPr = PR_EVENTS.has(context.eventName);
+    inputs.overrides.environment ||= isPr ? 'preview' : 'production';
     const logger = redactingLogger(coreLogger(), redactor);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = resolve(workspace, inputs.workingDirectory);
@@ -92,7 +109,7 @@ export async function run(): Promise<void> {
       return;
     }
 
-    const git = gitContext();
+    const git = gitContext(context);
     const release = releaseFor(git.sha, git.ref, inputs.version);
     const outcome = await deployToVercel({
       ...api,
