@@ -82,7 +82,9 @@ const smokeCheckSchema = z
         json: z
           .unknown()
           .optional()
-          .describe('A JSON value the response body must contain (objects match as a subset, arrays and scalars exactly).'),
+          .describe(
+            'A JSON value the response body must contain (objects match as a subset, arrays and scalars exactly).',
+          ),
         header: z
           .record(z.string().min(1), z.string())
           .optional()
@@ -151,10 +153,7 @@ const smokeFields = {
     .object({
       functions: z.array(supabaseFunctionProbeSchema).default([]).describe('Edge functions to invoke.'),
       tables: z.array(supabaseTableProbeSchema).default([]).describe('Tables to read through PostgREST as anon.'),
-      sql: z
-        .array(sqlProbeSchema)
-        .default([])
-        .describe('Read-only SQL probes; run only when a database URL is given.'),
+      sql: z.array(sqlProbeSchema).default([]).describe('Read-only SQL probes; run only when a database URL is given.'),
     })
     .strict()
     .describe('Probes of the Supabase backend through `@supabase/supabase-js` with the anon key.'),
@@ -168,7 +167,11 @@ const smokeFields = {
       'Seconds to retry the first answer of every probe while the deployment wakes up; warm-up answers are not counted. Default `60`.',
     ),
   concurrency: z.number().int().min(1).max(256).describe('Probes in flight at once. Default `10`.'),
-  timeout: z.number().positive().max(300).describe('Seconds one probe may take before it counts as an error. Default `10`.'),
+  timeout: z
+    .number()
+    .positive()
+    .max(300)
+    .describe('Seconds one probe may take before it counts as an error. Default `10`.'),
   'max-error-rate': z
     .number()
     .min(0)
@@ -521,6 +524,22 @@ export const shiplineConfigSchema = z
       .strict()
       .prefault({})
       .describe('Rollback behaviour.'),
+    incidents: z
+      .object({
+        labels: z
+          .array(z.string().min(1))
+          .default(['incident'])
+          .describe(
+            'Labels of the incident issue opened on an automatic rollback or a failed production deploy. Default `[incident]`.',
+          ),
+        assignees: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('GitHub logins assigned to the incident issue. Default: nobody.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('Incident issues opened by the auto-rollback action.'),
     chatops: z
       .object({
         commands: z
