@@ -30,15 +30,18 @@ export function shiplineApp(options: ShiplineBotOptions = {}): (app: Probot) => 
           options.onHandled?.({ name, deliveryId: context.id, result: 'replay' });
           return;
         }
-        await defer(async () => {
-          try {
-            const result = await fn(context);
-            options.onHandled?.({ name, deliveryId: context.id, result });
-          } catch (error) {
-            context.log.error(`Shipline ${name} handler failed: ${describeError(error)}`);
-            options.onHandled?.({ name, deliveryId: context.id, result: 'error' });
-          }
-        });
+        await defer(
+          async () => {
+            try {
+              const result = await fn(context);
+              options.onHandled?.({ name, deliveryId: context.id, result });
+            } catch (error) {
+              context.log.error(`Shipline ${name} handler failed: ${describeError(error)}`);
+              options.onHandled?.({ name, deliveryId: context.id, result: 'error' });
+            }
+          },
+          { name, deliveryId: context.id },
+        );
       };
     app.on(
       'issue_comment.created',

@@ -11,7 +11,7 @@ export interface ShiplineBotOptions {
    * Runs a handler's work. Hosted: start it and return, so the webhook is answered at once (GitHub waits 10 s).
    * Inside Actions: await it (the default), so the process ends when the work has.
    */
-  defer?: (work: () => Promise<void>) => Promise<void> | void;
+  defer?: (work: () => Promise<void>, event: { name: string; deliveryId: string }) => Promise<void> | void;
   /** Delivery ids already acted on (a replayed `X-GitHub-Delivery` acts once). */
   deliveries?: DeliveryLog;
   /** Called with each handler's outcome name and duration (the benchmark listens). */

@@ -4,7 +4,7 @@
  *
  * Environment: WEBHOOK_SECRET (required), APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH (required), PORT (3000),
  * HOST (0.0.0.0), GITHUB_API_URL (https://api.github.com), WEBHOOK_PATH (/api/github/webhooks), LOG_LEVEL (info),
- * SHIPLINE_ROLLBACK_WORKFLOW (rollback.yml), SHIPLINE_DEPLOY_WORKFLOW (deploy.yml), SHIPLINE_THROTTLE (on; `off`).
+ * SHIPLINE_ROLLBACK_WORKFLOW (rollback.yml), SHIPLINE_DEPLOY_WORKFLOW (deploy.yml), SHIPLINE_THROTTLE (on; `off`), SHIPLINE_CONCURRENCY (8 handlers at a time).
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,7 +15,7 @@ import { shiplineApp } from './app.js';
 import { UnthrottledOctokit } from './octokit.js';
 import { DeliveryLog, type ShiplineBotOptions } from './options.js';
 
-export interface BotServerOptions extends Omit<ShiplineBotOptions, 'defer'> {
+export interface BotServerOptions extends ShiplineBotOptions {
   appId: number | string;
   privateKey: string;
   webhookSecret: string;
@@ -30,6 +30,10 @@ export interface BotServerOptions extends Omit<ShiplineBotOptions, 'defer'> {
    * Off (SHIPLINE_THROTTLE=off) for the emulator, tests and benchmarks.
    */
   throttle?: boolean;
+  /** Handlers run at once after answering webhooks (default 8; SHIPLINE_CONCURRENCY). */
+  concurrency?: number;
+  /** The fetch Octokit uses (the benchmark times GitHub's share of a handler with it). */
+  fetch?: typeof fetch;
 }
 
 export interface BotServer {
@@ -41,14 +45,40 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
-/** Work started after the webhook was answered; drained on shutdown and by tests. */
+/**
+ * Work started after the webhook was answered, at most `limit` handlers at a time (the rest wait their turn), so
+ * a burst of comments neither starves the answering of webhooks nor floods GitHub. Drained on shutdown and by tests.
+ */
 class BackgroundWork {
   private readonly running = new Set<Promise<void>>();
+  private readonly waiting: Array<() => void> = [];
+  private active = 0;
+
+  constructor(private readonly limit: number) {}
 
   readonly run = (work: () => Promise<void>): void => {
-    const task = work().finally(() => this.running.delete(task));
+    const task = this.slot()
+      .then(work)
+      .finally(() => {
+        this.active--;
+        this.waiting.shift()?.();
+        this.running.delete(task);
+      });
     this.running.add(task);
   };
+
+  private slot(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.active++;
+        resolve();
+      }),
+    );
+  }
 
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
@@ -78,12 +108,18 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     secret: options.webhookSecret,
     logLevel: options.logLevel ?? 'info',
     ...(options.throttle === false ? { Octokit: UnthrottledOctokit } : {}),
+    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
-  const background = new BackgroundWork();
+  const background = new BackgroundWork(Math.max(1, options.concurrency ?? 8));
   const webhookPath = options.webhookPath ?? '/api/github/webhooks';
   const middleware = await createNodeMiddleware(
-    shiplineApp({ ...options, deliveries: options.deliveries ?? new DeliveryLog(), defer: background.run }),
+    shiplineApp({
+      ...options,
+      deliveries: options.deliveries ?? new DeliveryLog(),
+      // The host's own defer (the benchmark's) still runs in the background.
+      defer: (work, event) => background.run(options.defer ? async () => options.defer?.(work, event) : work),
+    }),
     { probot, webhooksPath: webhookPath },
   );
   const server = createServer((req, res) => {
@@ -140,6 +176,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): BotServerOptions {
     port,
     host: env.HOST || '0.0.0.0',
     throttle: env.SHIPLINE_THROTTLE !== 'off',
+    ...(env.SHIPLINE_CONCURRENCY ? { concurrency: Number(env.SHIPLINE_CONCURRENCY) } : {}),
     workflows,
     ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
     ...(env.WEBHOOK_PATH ? { webhookPath: env.WEBHOOK_PATH } : {}),

@@ -4,10 +4,12 @@
  * the deployment finishes (lib/chatops/progress.ts), or here at once when anything after the lock fails.
  */
 import { describeError } from '../core/errors.js';
-import { createLedgerDeployment, currentRelease, type LedgerEntry, setLedgerStatus } from '../github/ledger.js';
+import { createLedgerDeployment, type LedgerEntry, setLedgerStatus } from '../github/ledger.js';
 import { acquireLock, releaseLock } from '../github/locks.js';
+import { call } from '../github/repo.js';
 import type { LockContent } from '../release/lock.js';
 import { failed, type Outcome, refused, succeeded } from '../release/outcome.js';
+import { LEDGER_TASK } from '../release/payload.js';
 import type { ChatOpsDeps, Requester } from './deps.js';
 import { type DispatchedRun, dispatchWorkflow } from './dispatch.js';
 import { lockHeldRefusal } from './lock-holder.js';
@@ -75,13 +77,14 @@ export async function requestRollback(
   const base = { environment, version: target.release.version, from: current.release.version };
   let deploymentId: number | undefined;
   try {
-    // Someone may have released between our read and our lock: act only on what is current under the lock.
-    const now2 = await currentRelease(octokit, repo, environment);
-    if (now2?.deploymentId !== current.deploymentId) {
+    // Someone may have released between our read and our lock: any deployment newer than the current release
+    // means the environment moved (or is moving), so act only when there is none (one API call, fails closed).
+    const newer = await newerDeployment(deps, environment, current.deploymentId);
+    if (newer !== undefined) {
       await releaseLock(octokit, repo, environment, claim.sha);
       return refused(
         'ref-changed',
-        `\`${environment}\` changed while I was preparing the rollback (it now runs ${now2?.release.version ?? 'nothing'}). Nothing was done; run the command again.`,
+        `\`${environment}\` changed while I was preparing the rollback (deployment ${newer} is newer than ${current.release.version}). Nothing was done; run the command again.`,
         base,
       );
     }
@@ -144,4 +147,17 @@ function rollbackPayload(current: LedgerEntry, target: LedgerEntry, requester: R
     source: requester.source,
     rollbackOf: current.deploymentId,
   };
+}
+
+/** The id of a Shipline deployment in `environment` newer than `deploymentId`, if any (newest first, one page). */
+async function newerDeployment(
+  deps: ChatOpsDeps,
+  environment: string,
+  deploymentId: number,
+): Promise<number | undefined> {
+  const res = await call(`list the deployments of ${environment}`, deps.repo, () =>
+    deps.octokit.rest.repos.listDeployments({ ...deps.repo, environment, task: LEDGER_TASK, per_page: 1 }),
+  );
+  const newest = res.data[0];
+  return newest && newest.id > deploymentId ? newest.id : undefined;
 }

@@ -102,6 +102,28 @@ describe('/rollback and the environment lock', () => {
     expect(reactionsOn(h.gh, commentId)).toEqual(['eyes', 'confused']);
   });
 
+  it('refuses and frees the lock when the environment moved between resolving and locking', async () => {
+    // Taking the lock is slowed down; meanwhile a deploy records a newer release.
+    h.gh.server.faults.add({ method: 'POST', path: '/repos/acme/web/git/refs', delayMs: 1500, times: 1 });
+    const lockReads = () => h.gh.server.requests.count('GET /repos/:owner/:repo/git/matching-refs/:ref*');
+    const before = lockReads();
+    const delivered = await h.gh.deliverIssueComment({
+      url: h.bot.url,
+      repo: REPO,
+      issueNumber: 1,
+      body: '/rollback v1.0.0',
+      user: 'ops',
+    });
+    // Once the bot has resolved and is taking the lock, a deploy records a newer release.
+    for (let i = 0; i < 200 && lockReads() === before; i++) await new Promise((r) => setTimeout(r, 10));
+    await h.release('v1.9.0', h.shas[4]!, 'production');
+    await h.settle();
+    const reply = replyTo(h.gh, delivered.comment.id)!;
+    expect(reply).toContain('ref-changed');
+    expect(reply).toContain('Nothing was done; run the command again.');
+    expect(await readLock(h.admin, repoRef, 'production')).toBeUndefined();
+  });
+
   it('names a stale lock and its age, and /unlock breaks it', async () => {
     const taken = new Date(Date.now() - 2 * 3600_000);
     await acquireLock(h.admin, repoRef, {
