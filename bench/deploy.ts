@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     mb: { type: 'string', default: '13' },
     'build-ms': { type: 'string', default: '300' },
     dist: { type: 'boolean', default: false },
+    /** An index.js built elsewhere, e.g. by `node scripts/build.mjs <dir> deploy-vercel`. */
+    bundle: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -151,7 +153,9 @@ const env = {
 };
 
 let bundle: string;
-if (args.dist) {
+if (args.bundle) {
+  bundle = resolve(args.bundle);
+} else if (args.dist) {
   bundle = join(repoRoot, 'dist', 'deploy-vercel', 'index.js');
   if (!existsSync(bundle))
     throw new Error('dist/deploy-vercel/index.js is missing: node scripts/build.mjs dist deploy-vercel');
