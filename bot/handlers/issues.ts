@@ -10,8 +10,8 @@ export async function onIssue(
   context: Context<'issues.opened' | 'issues.labeled' | 'issues.edited'>,
   options: ShiplineBotOptions,
 ): Promise<string> {
-  const { issue, sender } = context.payload;
-  if (sender.type === 'Bot' || issue.state !== 'open') return 'ignored';
+  const { issue } = context.payload;
+  if (issue.state !== 'open') return 'ignored';
   if (context.payload.action === 'labeled') {
     const label = (context.payload as { label?: { name?: string } }).label?.name ?? '';
     if (label.toLowerCase() !== DEPLOYMENT_LABEL) return 'ignored';

@@ -129,7 +129,7 @@ export function renderStatus(statuses: EnvironmentStatus[], now: Date): string {
 }
 
 /** `/help`: the commands this repository enables and who may run them. */
-export function renderHelp(config: ShiplineConfig): string {
+export function renderHelp(config: ShiplineConfig, lockTtlMs = 3600_000): string {
   const enabled = new Set<string>(config.chatops.commands);
   const rows = (Object.keys(USAGE) as Array<keyof typeof USAGE>)
     .filter((name) => enabled.has(name))
@@ -145,7 +145,7 @@ export function renderHelp(config: ShiplineConfig): string {
     ...rows,
     '',
     `Who may change an environment (repository role or higher): ${envs}. \`/status\` and \`/help\` are open to everyone.`,
-    `Locks expire after ${formatAge(3600)} unless released; \`/unlock <env>\` breaks one.`,
+    `Locks expire after ${formatAge(Math.floor(lockTtlMs / 1000))} unless released; \`/unlock <env>\` breaks one.`,
   ].join('\n');
 }
 
