@@ -39,6 +39,7 @@ export async function run(): Promise<void> {
     }
 
     let recorded: Record<string, string> = {};
+    let recordedAt: string | undefined;
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
     if (inputs.githubToken && owner && repo && !inputs.force) {
       const octokit = new Octokit({
@@ -48,6 +49,7 @@ export async function run(): Promise<void> {
       try {
         const current = await recordedEdgeHashes(octokit, { owner, repo }, inputs.environment);
         recorded = current.hashes;
+        recordedAt = current.recordedAt;
         logger.info(
           current.version
             ? `Current release in ${inputs.environment}: ${current.version} (${Object.keys(recorded).length} function hash(es) recorded)`
@@ -72,6 +74,7 @@ export async function run(): Promise<void> {
       root,
       functionsDir: inputs.functionsDir || config.supabase['functions-dir'],
       recorded,
+      recordedAt,
       force: inputs.force,
       prune: inputs.prune,
       concurrency: inputs.concurrency,

@@ -15,6 +15,8 @@ export interface RemoteFunction {
   name: string;
   status: string;
   version: number;
+  /** Epoch milliseconds of the last deploy. */
+  updated_at?: number;
   verify_jwt?: boolean;
   entrypoint_path?: string;
   import_map_path?: string;

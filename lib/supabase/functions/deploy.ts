@@ -1,7 +1,8 @@
 /**
  * deploy-edge: discovers the project's functions, syncs their secrets, and deploys each through the Management API
  * with bounded concurrency, skipping a function whose hash equals the one the current release recorded in the ledger
- * (`edge` map) while the platform still runs it, unless `force`. Remote functions that no longer exist locally are
+ * (`edge` map) while the platform still runs it — active, and not redeployed since that release was recorded —,
+ * unless `force`. Remote functions that no longer exist locally are
  * deleted only when `prune` is set (and only after every deploy succeeded). Returns an Outcome.
  */
 import { readFile } from 'node:fs/promises';
@@ -53,6 +54,11 @@ export interface DeployFunctionsOptions {
   functions: LocalFunction[];
   /** The `edge` map of the release currently live in the environment (empty when none). */
   recorded?: Readonly<Record<string, string>>;
+  /**
+   * When that release was recorded (its ledger entry's creation time). A function redeployed after it (say by a
+   * deploy that failed later and never became current) is not trusted to run the recorded code: it deploys again.
+   */
+  recordedAt?: string;
   force?: boolean;
   /** Delete remote functions that are neither local nor disabled in config.toml. Default false. */
   prune?: boolean;
@@ -110,12 +116,24 @@ export async function deployFunctions(options: DeployFunctionsOptions): Promise<
   const remote = new Map<string, RemoteFunction>((await api.listFunctions(ref)).map((f) => [f.slug, f]));
   const results: FunctionResult[] = [];
   const hashes: Record<string, string> = {};
+  const recordedAt = options.recordedAt === undefined ? undefined : Date.parse(options.recordedAt);
+  // GitHub gives `created_at` in whole seconds: anything deployed before the entry was made is within that second.
+  const untouchedSince = (live: RemoteFunction) =>
+    recordedAt === undefined ||
+    Number.isNaN(recordedAt) ||
+    (live.updated_at ?? Number.POSITIVE_INFINITY) < recordedAt + 1000;
 
   const deployOne = async (fn: LocalFunction): Promise<FunctionResult> => {
     const hash = await functionHash(fn);
     hashes[fn.slug] = hash;
     const live = remote.get(fn.slug);
-    if (!options.force && options.recorded?.[fn.slug] === hash && live && live.status === 'ACTIVE') {
+    if (
+      !options.force &&
+      options.recorded?.[fn.slug] === hash &&
+      live &&
+      live.status === 'ACTIVE' &&
+      untouchedSince(live)
+    ) {
       logger.info(
         `${fn.slug}: unchanged since the current release (${hash.slice(0, 12)}), version ${live.version} kept`,
       );

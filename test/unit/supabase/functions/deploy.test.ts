@@ -71,6 +71,23 @@ describe('deployEdge against the Supabase emulator', () => {
     expect(again.details).toMatchObject({ deployed: ['hello'], skipped: ['health'] });
   });
 
+  it('does not trust a recorded hash when the function was redeployed after the release was recorded', async () => {
+    const root = project(BASIC);
+    const first = await run(root);
+    // Recorded as GitHub does it, in whole seconds, after the first deploy; the failing deploy comes later.
+    const recordedAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000', '');
+    await new Promise((r) => setTimeout(r, 1050));
+    // A later deploy of other code that failed afterwards and never became current...
+    write(root, { 'supabase/functions/hello/index.ts': "Deno.serve(() => new Response('broken'));\n" });
+    const failedLater = await run(root, { recorded: first.details.hashes, recordedAt });
+    expect(failedLater.details).toMatchObject({ deployed: ['hello'], skipped: ['health'] });
+    // ...then the recorded code again: hello must be redeployed, health (untouched since) is skipped.
+    write(root, { 'supabase/functions/hello/index.ts': BASIC['supabase/functions/hello/index.ts']! });
+    const again = await run(root, { recorded: first.details.hashes, recordedAt });
+    expect(again.details).toMatchObject({ deployed: ['hello'], skipped: ['health'] });
+    expect(Object.values(sb.state.liveFiles(REF, 'hello') ?? {})).toEqual([BASIC['supabase/functions/hello/index.ts']]);
+  });
+
   it('prunes remote functions that no longer exist only when asked, never disabled ones', async () => {
     const root = project({ ...BASIC, 'supabase/functions/old/index.ts': 'Deno.serve(() => new Response("old"));' });
     await run(root);
