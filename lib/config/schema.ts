@@ -546,11 +546,6 @@ export const shiplineConfigSchema = z
           .array(z.enum(CHATOPS_COMMANDS))
           .default([...CHATOPS_COMMANDS])
           .describe('Commands the bot accepts. Default: all of them.'),
-        'lock-ref-prefix': z
-          .string()
-          .regex(/^refs\/([^/]+\/)+$/, { error: 'Expected a ref prefix such as refs/shipline/locks/ (ending in /)' })
-          .default('refs/shipline/locks/')
-          .describe('Git ref prefix of environment locks. Default `refs/shipline/locks/`.'),
       })
       .strict()
       .prefault({})

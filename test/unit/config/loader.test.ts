@@ -38,7 +38,6 @@ describe('parseConfig', () => {
       backup: true,
       'apply-with': 'shipline',
     });
-    expect(config.chatops['lock-ref-prefix']).toBe('refs/shipline/locks/');
     expect(config.validate.commands).toEqual([]);
     expect(config.validate.git).toBeUndefined();
   });
