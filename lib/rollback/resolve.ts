@@ -74,6 +74,14 @@ export async function resolveRollbackTarget(
     );
   }
   const { entry, goodVersions } = await findGoodVersion(octokit, repo, environment, version);
+  if (!entry && !(await wasRecorded(deps, environment, version))) {
+    const others = goodVersions.filter((v) => v !== current.release.version).slice(0, deps.keep ?? 10);
+    return refused(
+      'unknown-version',
+      `${version} was never deployed to \`${environment}\`.${others.length > 0 ? ` Versions that were good there: ${others.map((v) => `\`${v}\``).join(', ')}.` : ''}`,
+      { environment, current, goodVersions },
+    );
+  }
   if (!entry) {
     const others = goodVersions.filter((v) => v !== current.release.version);
     const list =
@@ -105,6 +113,14 @@ export async function ledgerEntry(
     if (entry.deploymentId < deploymentId) return undefined;
   }
   return undefined;
+}
+
+/** True when the ledger of `environment` holds any release of `version`, good or not. */
+async function wasRecorded(deps: ResolveDeps, environment: string, version: string): Promise<boolean> {
+  for await (const entry of iterateLedger(deps.octokit, deps.repo, environment)) {
+    if (entry.release.version === version) return true;
+  }
+  return false;
 }
 
 async function suggestion(deps: ResolveDeps, environment: string, current: LedgerEntry): Promise<string> {
