@@ -201,6 +201,7 @@ export async function deployToVercel(options: DeployOptions): Promise<Outcome<De
     const maxAttempts = Math.max(1, options.attempts ?? 5);
     let created: CreatedDeployment | undefined;
     let failures = 0;
+    let uploadRounds = 0;
     while (!created) {
       details.attempts = failures + 1;
       const result = await createOnce(options, output, dispatcher, attemptId, stage, details, clock, logger);
@@ -211,6 +212,17 @@ export async function deployToVercel(options: DeployOptions): Promise<Outcome<De
       let error = result.error;
       if (result.missing) {
         // The client stopped at the missing-files answer; upload them here, then the next pass creates.
+        uploadRounds++;
+        if (uploadRounds > maxAttempts) {
+          throw new VercelError(
+            'vercel_missing_files',
+            `Vercel still reports ${result.missing.length} file(s) missing after ${maxAttempts} upload rounds.`,
+            {
+              reason: 'stage-failed',
+              hint: 'Uploads are accepted but not kept; retry later or contact Vercel support.',
+            },
+          );
+        }
         const t = clock.now().getTime();
         const missing = new Set(result.missing);
         const files = Object.entries(result.hashed ?? {})
