@@ -62,7 +62,7 @@ if (kind === 'shipline') {
     baseUrl,
     port: 0,
     host: '127.0.0.1',
-    logLevel: 'fatal',
+    logLevel: (process.env.BENCH_LOG_LEVEL as 'error' | undefined) ?? 'fatal',
     throttle: false,
     fetch: timedFetch,
     defer: async (work, event) => {

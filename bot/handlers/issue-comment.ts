@@ -8,7 +8,7 @@ import { renderProblem, renderWorking } from '../../lib/chatops/render.js';
 import { createReply, editReply, react } from '../../lib/chatops/reply-thread.js';
 import { runCommand } from '../../lib/chatops/run-command.js';
 import { describeError } from '../../lib/core/errors.js';
-import { refused } from '../../lib/release/outcome.js';
+import { failed, refused } from '../../lib/release/outcome.js';
 import { parseCommand } from '../commands.js';
 import { depsFor, repoOf } from '../context.js';
 import type { ShiplineBotOptions } from '../options.js';
@@ -46,23 +46,34 @@ export async function onIssueComment(
     await finish(renderProblem(refused(parsed.reason, parsed.message, {})), false);
     return 'refused';
   }
-  let deps: Awaited<ReturnType<typeof depsFor>>;
   try {
-    deps = await depsFor(context, options);
+    let deps: Awaited<ReturnType<typeof depsFor>>;
+    try {
+      deps = await depsFor(context, options);
+    } catch (error) {
+      await finish(
+        renderProblem(refused('config-invalid', `I could not use .github/shipline.yml: ${describeError(error)}`, {})),
+        false,
+      );
+      return 'refused';
+    }
+    const result = await runCommand(deps, parsed.command, {
+      login: comment.user?.login ?? sender.login,
+      source: comment.html_url,
+    });
+    const ok = result.outcome.outcome === 'success';
+    // A started rollback gets its 🚀 or 😕 when its deployment finishes (handlers/deployment-status.ts).
+    await finish(result.body, ok && result.deploymentId !== undefined ? undefined : ok);
+    if (!ok) return result.outcome.outcome === 'refused' ? 'refused' : 'failure';
+    return 'success';
   } catch (error) {
+    // The reply exists: never leave it saying "working". Best effort; the error is logged by the app either way.
     await finish(
-      renderProblem(refused('config-invalid', `I could not use .github/shipline.yml: ${describeError(error)}`, {})),
+      renderProblem(
+        failed('api-error', `Something failed while answering: ${describeError(error)} Try again in a minute.`, {}),
+      ),
       false,
-    );
-    return 'refused';
+    ).catch(() => undefined);
+    throw error;
   }
-  const result = await runCommand(deps, parsed.command, {
-    login: comment.user?.login ?? sender.login,
-    source: comment.html_url,
-  });
-  const ok = result.outcome.outcome === 'success';
-  // A started rollback gets its 🚀 or 😕 when its deployment finishes (handlers/deployment-status.ts).
-  await finish(result.body, ok && result.deploymentId !== undefined ? undefined : ok);
-  if (!ok) return result.outcome.outcome === 'refused' ? 'refused' : 'failure';
-  return 'success';
 }
