@@ -23,6 +23,8 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   'run-workflow': () => import('./commands/run-workflow.js'),
   deploy: () => import('./commands/deploy.js'),
   promote: () => import('./commands/promote.js'),
+  smoke: () => import('./commands/smoke.js'),
+  rollback: () => import('./commands/rollback.js'),
 };
 
 /** Output sinks of the dispatcher (tests pass their own). */
