@@ -69,6 +69,11 @@ describe('/rollback through the hosted bot', () => {
     expect(repliesTo(h.gh, commentId)).toBe(1);
     expect(reactionsOn(h.gh, commentId)).toEqual(['eyes', 'rocket']);
     expect(await readLock(h.admin, repoRef, 'production')).toBeUndefined();
+
+    const status = (await h.comment('/status production', 'ops')).reply!;
+    expect(status).toContain('**Current release:** v1.0.0');
+    expect(status).toContain('**Vercel:** production is pinned to dpl_v100 by the rollback');
+    expect(status).toMatch(/\| v1\.0\.0 \| rollback \| success \|/);
   });
 
   it('refuses a version that was never good, naming the ones that were', async () => {
