@@ -10,10 +10,11 @@ export const INPUT_NAMES = [
   'fail-on-warn',
   'environment',
   'database-url',
+  'lock-environment',
 ] as const;
 
 /** Outputs of action.yml, in its order. */
-export const OUTPUT_NAMES = ['passed', 'report'] as const;
+export const OUTPUT_NAMES = ['passed', 'report', 'lock-sha'] as const;
 
 export const io = typedIO(INPUT_NAMES, OUTPUT_NAMES);
 
@@ -31,6 +32,8 @@ export interface ValidateInputs {
   environment: string | undefined;
   /** Database to plan migrations against (input or SUPABASE_DB_URL); empty = migration lint only. */
   databaseUrl: string;
+  /** Environment whose lock to take once validation passed; empty = none. */
+  lockEnvironment: string;
 }
 
 /** Reads every input once; empty inputs take the defaults documented in action.yml. */
@@ -43,5 +46,6 @@ export function getInputs(): ValidateInputs {
     failOnWarn: parseBooleanInput('fail-on-warn', io.input('fail-on-warn'), false),
     environment: environment === '' ? undefined : environment,
     databaseUrl: io.input('database-url') || (process.env.SUPABASE_DB_URL ?? '').trim(),
+    lockEnvironment: io.input('lock-environment'),
   };
 }

@@ -12,6 +12,7 @@ import type { Logger } from '../../lib/core/logger.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
 import { coreLogger, maskSecretsWithRunner } from '../shared/core-logger.js';
 import { getInputs, io } from './inputs.js';
+import { runVersion, takeDeployLock } from './lock.js';
 
 /** Emits one annotation per finding, and a warning annotation per warning result without findings. */
 function annotate(results: readonly CheckResult[], logger: Logger, workingDirectory: string): void {
@@ -89,6 +90,32 @@ export async function run(): Promise<void> {
       );
     } else {
       logger.info(`Validation passed: ${summaryLine(results)}`);
+      if (inputs.lockEnvironment) {
+        if (!octokit) {
+          throw new ConfigError('input_missing', 'lock-environment needs github-token (the lock is a git ref).', {
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression shown to the user
+            hint: 'Pass github-token: ${{ github.token }} with contents: write permission.',
+          });
+        }
+        const taken = await takeDeployLock(
+          octokit,
+          { owner, repo },
+          {
+            environment: inputs.lockEnvironment,
+            actor: process.env.GITHUB_ACTOR ?? 'unknown',
+            runUrl: `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID ?? ''}`,
+            version: runVersion(process.env.GITHUB_SHA ?? '', process.env.GITHUB_REF ?? ''),
+            now: systemClock.now(),
+          },
+        );
+        if ('sha' in taken) {
+          io.output('lock-sha', taken.sha);
+          logger.info(`Took the lock of ${inputs.lockEnvironment} (${taken.sha.slice(0, 7)})`);
+        } else {
+          io.output('passed', 'false');
+          core.setFailed(redactor.redact(taken.error));
+        }
+      }
     }
   } catch (error) {
     core.setFailed(redactor.redact(describeError(error)));
