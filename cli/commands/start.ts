@@ -7,7 +7,6 @@
 
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -187,8 +186,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     const repo = await prepareWorkRepo(app, join(stateDir, 'work', 'shop'), RELEASES);
     io.stdout(`Rehearsal repository ${repo.reused ? 'reused' : 'created'}: ${repo.dir} (tags ${RELEASES.map((r) => r.version).join(', ')})\n`);
     const githubShas = seedGitHub(cloud, repo.dir);
-    const require = createRequire(import.meta.url);
-    const actions = await prepareSourceActions(CHECKOUT, join(stateDir, 'runner', 'shipline'), process.execPath, require.resolve('tsx'));
+    const actions = await prepareSourceActions(CHECKOUT, join(stateDir, 'runner', 'shipline'), import.meta.resolve('tsx/esm/api'));
     io.stdout(`Actions run from their TypeScript sources: ${actions.actions.join(', ')}\n\n`);
     const env = cloud.env;
     const baseEnv: Record<string, string> = {
@@ -225,6 +223,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       redactor,
       progress,
       vercelCli: join(CHECKOUT, 'node_modules', 'vercel'),
+      nodeBinary: process.execPath,
       now: () => Date.now(),
       startBot: () =>
         startBotServer({

@@ -62,6 +62,8 @@ export interface RehearsalContext {
   startBot(): Promise<HostedBot>;
   /** The vercel CLI package folder the runner provides (node_modules/vercel of this checkout). */
   vercelCli: string;
+  /** The node binary that runs the actions. */
+  nodeBinary: string;
   now(): number;
 }
 
@@ -219,7 +221,7 @@ async function runAppWorkflow(ctx: RehearsalContext, step: StepRunner, run: RunO
       token: ctx.cloud.env.GITHUB_TOKEN ?? '',
     },
     baseEnv: ctx.baseEnv,
-    node: ctx.actions.node,
+    node: ctx.nodeBinary,
     logger: ctx.logger,
     redactor: ctx.redactor,
     onOutput: (line) => {
