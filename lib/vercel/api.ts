@@ -38,6 +38,8 @@ export interface SendOptions {
   retryUnsafe?: boolean;
   /** What is being done, for messages (`reading project shop`). */
   what: string;
+  /** Per-attempt timeout for this request, ms (default: the client's `timeoutMs`). */
+  timeoutMs?: number;
 }
 
 /** The shape of a Vercel error answer. */
@@ -90,7 +92,7 @@ export class VercelApi {
             ...options.headers,
           },
           body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-          timeoutMs: this.options.timeoutMs ?? 30_000,
+          timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? 30_000,
           retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, ...this.options.retry },
           retryUnsafe: options.retryUnsafe,
         },

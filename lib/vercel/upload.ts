@@ -38,6 +38,8 @@ export async function uploadFiles(
             'x-now-size': String(data.length),
           },
           retryUnsafe: true,
+          // A big file needs longer than the stall limit: allow at least 100 kB/s on top of it.
+          timeoutMs: (api.options.timeoutMs ?? 30_000) + Math.ceil(data.length / 100),
           what: `uploading ${file.names[0]?.split('/.vercel/output/')[1] ?? file.sha}`,
         });
         if (res.status !== 200) throw api.errorFor(res, `uploading ${file.sha}`);
