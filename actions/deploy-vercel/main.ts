@@ -78,7 +78,9 @@ export async function run(): Promise<void> {
     const cwd = resolve(workspace, inputs.workingDirectory);
     const { config } = await loadConfig(inputs.config, { cwd, allowMissing: inputs.config === DEFAULT_CONFIG_PATH });
     const settings = vercelSettings(config, inputs.overrides, OVERRIDE_NAMES);
-    const api = { token: inputs.vercelToken, apiUrl: inputs.apiUrl, teamId: settings.teamId };
+    // @vercel/client scopes its own requests to $VERCEL_TEAM_ID when set: use the same team everywhere.
+    const teamId = settings.teamId ?? (process.env.VERCEL_TEAM_ID || undefined);
+    const api = { token: inputs.vercelToken, apiUrl: inputs.apiUrl, teamId };
 
     if (inputs.promote) {
       const outputDir = resolve(cwd, settings.outputDir);

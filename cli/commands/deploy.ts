@@ -140,7 +140,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     const deployed = await deployToVercel({
       token,
       apiUrl,
-      teamId: settings.teamId,
+      teamId: settings.teamId ?? (io.env.VERCEL_TEAM_ID || undefined),
       project: settings.project,
       target: settings.target,
       outputDir: settings.outputDir,
@@ -161,7 +161,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       const promoted = await promoteDeployment({
         token,
         apiUrl,
-        teamId: settings.teamId,
+        teamId: settings.teamId ?? (io.env.VERCEL_TEAM_ID || undefined),
         project: settings.project,
         deployment: deployed.details.deploymentId,
         timeoutMs: settings.buildTimeoutMs,

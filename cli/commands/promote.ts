@@ -75,7 +75,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     const outcome = await promoteDeployment({
       token,
       apiUrl: str('api-url') ?? io.env.VERCEL_API_URL ?? 'https://api.vercel.com',
-      teamId: settings.teamId,
+      teamId: settings.teamId ?? (io.env.VERCEL_TEAM_ID || undefined),
       project: settings.project,
       deployment,
       timeoutMs: settings.buildTimeoutMs,
