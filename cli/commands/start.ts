@@ -65,7 +65,10 @@ export function createProgress(io: CliIO, live: boolean, titles: string[]): Prog
     return {
       start: (_id, title) => io.stdout(`▶ ${title}\n`),
       detail: (_id, text) => io.stdout(`    ${text}\n`),
-      end: (step) => io.stdout(`${step.status === 'passed' ? '✔' : '✖'} ${step.title}: ${step.status} (${(step.durationMs / 1000).toFixed(1)} s)\n`),
+      end: (step) =>
+        io.stdout(
+          `${step.status === 'passed' ? '✔' : '✖'} ${step.title}: ${step.status} (${(step.durationMs / 1000).toFixed(1)} s)\n`,
+        ),
     };
   }
   const state = titles.map((title) => ({ title, mark: '○', last: '' }));
@@ -125,7 +128,10 @@ function seedGitHub(cloud: LocalCloud, workDir: string): Record<string, string> 
     if (text === undefined)
       return {
         status: 404,
-        body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' },
+        body: {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+        },
       };
     return {
       status: 200,
@@ -161,7 +167,13 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   const started = Date.now();
   io.stdout(`Starting the local cloud in ${stateDir} …\n`);
   const cloud = await startLocalCloud({ stateDir, repository: REPOSITORY, vercelBuildMs: 300 });
-  for (const name of ['VERCEL_TOKEN', 'SUPABASE_ACCESS_TOKEN', 'SUPABASE_ANON_KEY', 'VERCEL_AUTOMATION_BYPASS_SECRET', 'GITHUB_TOKEN'])
+  for (const name of [
+    'VERCEL_TOKEN',
+    'SUPABASE_ACCESS_TOKEN',
+    'SUPABASE_ANON_KEY',
+    'VERCEL_AUTOMATION_BYPASS_SECRET',
+    'GITHUB_TOKEN',
+  ])
     redactor.add(cloud.env[name]);
   redactor.addUrlCredentials(cloud.env.SUPABASE_DB_URL);
   let stopping: Promise<void> | undefined;
@@ -182,11 +194,19 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     { endsProgram: true },
   );
   try {
-    io.stdout(`Local cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${cloud.postgres.created ? 'initialised' : 'reused'}).\n`);
+    io.stdout(
+      `Local cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${cloud.postgres.created ? 'initialised' : 'reused'}).\n`,
+    );
     const repo = await prepareWorkRepo(app, join(stateDir, 'work', 'shop'), RELEASES);
-    io.stdout(`Rehearsal repository ${repo.reused ? 'reused' : 'created'}: ${repo.dir} (tags ${RELEASES.map((r) => r.version).join(', ')})\n`);
+    io.stdout(
+      `Rehearsal repository ${repo.reused ? 'reused' : 'created'}: ${repo.dir} (tags ${RELEASES.map((r) => r.version).join(', ')})\n`,
+    );
     const githubShas = seedGitHub(cloud, repo.dir);
-    const actions = await prepareSourceActions(CHECKOUT, join(stateDir, 'runner', 'shipline'), import.meta.resolve('tsx/esm/api'));
+    const actions = await prepareSourceActions(
+      CHECKOUT,
+      join(stateDir, 'runner', 'shipline'),
+      import.meta.resolve('tsx/esm/api'),
+    );
     io.stdout(`Actions run from their TypeScript sources: ${actions.actions.join(', ')}\n\n`);
     const env = cloud.env;
     const baseEnv: Record<string, string> = {
@@ -245,7 +265,10 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       { label: 'Supabase project (functions, REST)', url: env.SUPABASE_URL ?? '' },
       { label: 'GitHub API', url: cloud.github.url },
       { label: `GitHub: ${REPOSITORY} issues`, url: `${cloud.github.url}/repos/${REPOSITORY}/issues?state=all` },
-      { label: 'GitHub: production ledger', url: `${cloud.github.url}/repos/${REPOSITORY}/deployments?environment=production` },
+      {
+        label: 'GitHub: production ledger',
+        url: `${cloud.github.url}/repos/${REPOSITORY}/deployments?environment=production`,
+      },
       { label: 'PostgreSQL 15', url: `127.0.0.1:${cloud.postgres.port}` },
     ];
     const indexPath = await writeReport(join(stateDir, 'report'), steps, links);

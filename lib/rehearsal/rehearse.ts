@@ -14,7 +14,7 @@ import type { Redactor } from '../core/redact.js';
 import { type LedgerEntry, listLedger } from '../github/ledger.js';
 import { runWorkflow, type StepRecord, type WorkflowRunResult } from '../workflows/run.js';
 import { checkWorkflowActions } from './preflight.js';
-import { RELEASES, vercelProjectJson } from './releases.js';
+import { vercelProjectJson } from './releases.js';
 import type { SourceActions } from './source-actions.js';
 import { checkoutRelease, type WorkRepo } from './work-repo.js';
 
@@ -93,7 +93,8 @@ export async function rehearse(ctx: RehearsalContext): Promise<RehearsalStep[]> 
         runner.check(false, `${p.workflow} step \`${p.step}\`: ${p.message}`);
       await body(runner);
     } catch (error) {
-      if (!(error instanceof StepFailure)) runner.fail(`stopped: ${ctx.redactor.redact((error as Error).message)}`, true);
+      if (!(error instanceof StepFailure))
+        runner.fail(`stopped: ${ctx.redactor.redact((error as Error).message)}`, true);
     }
     const step = runner.finish();
     steps.push(step);
@@ -231,7 +232,8 @@ async function runAppWorkflow(ctx: RehearsalContext, step: StepRunner, run: RunO
     onStep: (event, record) => {
       if (event === 'start') tail.length = 0;
       if (event === 'end') {
-        const label = record.name.startsWith('your-org/') || record.name.includes('@') ? record.id || record.name : record.name;
+        const label =
+          record.name.startsWith('your-org/') || record.name.includes('@') ? record.id || record.name : record.name;
         const mark = record.conclusion === 'success' ? '·' : record.conclusion === 'skipped' ? '-' : '✗';
         step.note(`  ${mark} ${record.job} › ${label}: ${record.conclusion}${record.note ? ` (${record.note})` : ''}`);
         // A failed step's last words say why (the full log stays in the terminal output above).
@@ -242,7 +244,8 @@ async function runAppWorkflow(ctx: RehearsalContext, step: StepRunner, run: RunO
     },
   });
   for (const record of result.steps)
-    if (record.summary.trim()) step.summaries.push({ step: `${record.job} › ${record.name}`, markdown: record.summary });
+    if (record.summary.trim())
+      step.summaries.push({ step: `${record.job} › ${record.name}`, markdown: record.summary });
   return result;
 }
 
@@ -359,7 +362,11 @@ async function deployRolledBack(ctx: RehearsalContext, step: StepRunner): Promis
     // Production breaks right after the promote (its health endpoint answers 503) and recovers when the finisher
     // starts, as an incident that began with the release would: the finisher's rollback and smoke then see v1.
     if (event === 'end' && record.id === 'promote' && record.conclusion === 'success') {
-      faultId = faults.add({ path: '/api/health', status: 503, body: { error: 'injected: production database overloaded' } });
+      faultId = faults.add({
+        path: '/api/health',
+        status: 503,
+        body: { error: 'injected: production database overloaded' },
+      });
       step.note('  ⚡ fault injected on production: /api/health answers 503');
     }
     if (event === 'start' && record.id === 'finish' && faultId !== undefined) {
@@ -369,7 +376,10 @@ async function deployRolledBack(ctx: RehearsalContext, step: StepRunner): Promis
   });
   if (faultId !== undefined) faults.remove(faultId);
   const staged = stepOf(result, 'smoke-staged');
-  step.check(staged?.conclusion === 'success', `staged smoke: ${staged?.conclusion ?? 'did not run'} (expected success)`);
+  step.check(
+    staged?.conclusion === 'success',
+    `staged smoke: ${staged?.conclusion ?? 'did not run'} (expected success)`,
+  );
   const promote = stepOf(result, 'promote');
   step.check(promote?.conclusion === 'success', `promote: ${promote?.conclusion ?? 'did not run'} (expected success)`);
   const prod = stepOf(result, 'smoke-production');
@@ -378,7 +388,10 @@ async function deployRolledBack(ctx: RehearsalContext, step: StepRunner): Promis
     `production smoke: ${prod?.conclusion ?? 'did not run'} (expected failure)`,
   );
   const finish = stepOf(result, 'finish');
-  step.check(finish?.conclusion !== undefined && finish.conclusion !== 'skipped', `finisher ran: ${finish?.conclusion ?? 'absent'}`);
+  step.check(
+    finish?.conclusion !== undefined && finish.conclusion !== 'skipped',
+    `finisher ran: ${finish?.conclusion ?? 'absent'}`,
+  );
   const health = await productionHealth(ctx);
   step.check(
     health.status === 200 && health.version === 'v1.0.0',
@@ -390,7 +403,10 @@ async function deployRolledBack(ctx: RehearsalContext, step: StepRunner): Promis
     .repo(ctx.repository)
     .issues.slice(issuesBefore)
     .filter((i) => i.labels.includes('incident') || /incident/i.test(i.title));
-  step.check(incidents.length === 1, `incident issue opened: ${incidents.map((i) => `#${i.number} ${i.title}`).join(', ') || 'none'}`);
+  step.check(
+    incidents.length === 1,
+    `incident issue opened: ${incidents.map((i) => `#${i.number} ${i.title}`).join(', ') || 'none'}`,
+  );
 }
 
 async function chatopsRollback(ctx: RehearsalContext, step: StepRunner): Promise<void> {
@@ -417,14 +433,25 @@ async function chatopsRollback(ctx: RehearsalContext, step: StepRunner): Promise
       body: '/rollback v1.0.0',
       user: 'octocat',
     });
-    step.check(posted.status >= 200 && posted.status < 300, `signed issue_comment webhook accepted: HTTP ${posted.status}`);
+    step.check(
+      posted.status >= 200 && posted.status < 300,
+      `signed issue_comment webhook accepted: HTTP ${posted.status}`,
+    );
     await settle();
     const marker = `<!-- shipline:reply-to=${posted.comment.id} -->`;
     const reply = () => gh.state.repo(ctx.repository).comments.find((c) => c.body.startsWith(marker));
-    const dispatch = gh.state.dispatches(ctx.repository).slice(dispatchesBefore).find((d) => /rollback/.test(d.workflowId));
+    const dispatch = gh.state
+      .dispatches(ctx.repository)
+      .slice(dispatchesBefore)
+      .find((d) => /rollback/.test(d.workflowId));
     if (!dispatch)
-      return step.fail(`✗ the bot dispatched no rollback workflow; its reply: ${reply()?.body.slice(marker.length).trim() ?? 'none'}`);
-    step.check(true, `bot dispatched ${dispatch.workflowId} (run ${dispatch.runId}) with version ${String(dispatch.inputs.version ?? '')}`);
+      return step.fail(
+        `✗ the bot dispatched no rollback workflow; its reply: ${reply()?.body.slice(marker.length).trim() ?? 'none'}`,
+      );
+    step.check(
+      true,
+      `bot dispatched ${dispatch.workflowId} (run ${dispatch.runId}) with version ${String(dispatch.inputs.version ?? '')}`,
+    );
     await gh.startRun(dispatch.runId);
     await settle();
     const inputs = Object.fromEntries(Object.entries(dispatch.inputs).map(([k, v]) => [k, String(v ?? '')]));
@@ -432,7 +459,12 @@ async function chatopsRollback(ctx: RehearsalContext, step: StepRunner): Promise
       file: '.github/workflows/rollback.yml',
       version: 'v1.0.0',
       eventName: 'workflow_dispatch',
-      eventPayload: { inputs, ref: dispatch.ref, repository: { full_name: ctx.repository }, sender: { login: 'octocat' } },
+      eventPayload: {
+        inputs,
+        ref: dispatch.ref,
+        repository: { full_name: ctx.repository },
+        sender: { login: 'octocat' },
+      },
       inputs,
       runId: dispatch.runId,
     });
@@ -445,7 +477,15 @@ async function chatopsRollback(ctx: RehearsalContext, step: StepRunner): Promise
       `production /api/health answers ${health.status}${health.version ? ` ${health.version}` : ''} (expected 200 v1.0.0)`,
     );
     const text = reply()?.body ?? '';
-    step.check(/done/i.test(text), `bot's reply edited to done: ${text.split('\n').find((l) => /done|fail/i.test(l))?.trim() ?? (text ? 'not done' : 'no reply')}`);
+    step.check(
+      /done/i.test(text),
+      `bot's reply edited to done: ${
+        text
+          .split('\n')
+          .find((l) => /done|fail/i.test(l))
+          ?.trim() ?? (text ? 'not done' : 'no reply')
+      }`,
+    );
   } finally {
     gh.webhookUrl = undefined;
     await bot.close();

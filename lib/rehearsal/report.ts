@@ -38,7 +38,9 @@ export async function writeReport(dir: string, steps: RehearsalStep[], links: Re
       ...step.summaries.flatMap((s) => [`## Job summary: ${s.step}`, '', s.markdown.trim(), '']),
     ].join('\n');
     await writeFile(join(dir, file), body);
-    rows.push(`| ${i + 1} | [${step.title}](${file}) | ${ICON[step.status]} ${step.status} | ${seconds(step.durationMs)} |`);
+    rows.push(
+      `| ${i + 1} | [${step.title}](${file}) | ${ICON[step.status]} ${step.status} | ${seconds(step.durationMs)} |`,
+    );
   }
   const index = [
     '# Shipline rehearsal',
@@ -62,7 +64,8 @@ export function reportText(steps: RehearsalStep[], links: ReportLink[], indexPat
   const lines = ['', 'Rehearsal report', ''];
   for (const [i, step] of steps.entries()) {
     lines.push(`  ${ICON[step.status]} ${i + 1}. ${step.title} — ${step.status} (${seconds(step.durationMs)})`);
-    if (step.status === 'failed') for (const l of step.lines.filter((x) => /^(✗|\S)/.test(x) && !x.startsWith('✓'))) lines.push(`       ${l}`);
+    if (step.status === 'failed')
+      for (const l of step.lines.filter((x) => /^(✗|\S)/.test(x) && !x.startsWith('✓'))) lines.push(`       ${l}`);
   }
   lines.push('', ...links.map((l) => `  ${l.label}: ${l.url}`), '', `  Job summaries and checks: ${indexPath}`, '');
   return lines.join('\n');

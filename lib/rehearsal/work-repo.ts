@@ -46,7 +46,10 @@ export async function git(dir: string, args: string[]): Promise<string> {
   }
 }
 
-async function tagShas(dir: string, releases: readonly RehearsalRelease[]): Promise<Record<string, string> | undefined> {
+async function tagShas(
+  dir: string,
+  releases: readonly RehearsalRelease[],
+): Promise<Record<string, string> | undefined> {
   if (!existsSync(join(dir, '.git'))) return undefined;
   const shas: Record<string, string> = {};
   for (const release of releases) {
@@ -63,7 +66,11 @@ async function tagShas(dir: string, releases: readonly RehearsalRelease[]): Prom
  * Makes `dir` a git repository of `app` (its `.vercel` build output left out) with one commit and tag per release;
  * reuses it when every tag is already there.
  */
-export async function prepareWorkRepo(app: string, dir: string, releases: readonly RehearsalRelease[]): Promise<WorkRepo> {
+export async function prepareWorkRepo(
+  app: string,
+  dir: string,
+  releases: readonly RehearsalRelease[],
+): Promise<WorkRepo> {
   const existing = await tagShas(dir, releases);
   if (existing) return { dir, shas: existing, reused: true };
   await rm(dir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseStateDir, run } from '../../../cli/commands/start.js';
+import { chooseStateDir, createProgress, run } from '../../../cli/commands/start.js';
 import type { CliIO } from '../../../cli/terminal-logger.js';
 import { repoRoot } from '../../support/runner.js';
 import { fixedClock } from '../checks/check-context.js';
@@ -12,9 +12,7 @@ const stateDir = mkdtempSync(join(tmpdir(), 'shipline-start-'));
 chmodSync(stateDir, 0o755);
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
-// A Monday noon in Berlin: outside the example's weekly freeze window (Sunday 03:00-04:00 Europe/Berlin).
 const MONDAY_NOON = '2026-11-23T11:00:00Z';
-const SUNDAY_0330_BERLIN = '2026-11-22T02:30:00Z';
 
 function capture(now = MONDAY_NOON): CliIO & { out: string[] } {
   const out: string[] = [];
@@ -30,35 +28,45 @@ function capture(now = MONDAY_NOON): CliIO & { out: string[] } {
 }
 
 describe('shipline start', () => {
-  it('validates examples/app, applies its migrations once, and applies nothing on the second run', async () => {
-    const first = capture();
-    expect(await run(['--state-dir', stateDir], first)).toBe(0);
-    const firstText = first.out.join('');
-    expect(firstText).toContain('PASSED');
-    expect(firstText).toMatch(/CHECK\s+RESULT/);
-    expect(firstText).toContain('PostgreSQL initialised');
-    expect(firstText).toMatch(/Applied 5 migration\(s\); head is \d{14}/);
+  it('prints its usage with the four rehearsal steps', async () => {
+    const io = capture();
+    expect(await run(['--help'], io)).toBe(0);
+    const text = io.out.join('');
+    expect(text).toContain('--exit');
+    expect(text).toMatch(/1\. v1\.0\.0[\s\S]*2\. v1\.1\.0[\s\S]*3\. v1\.2\.0[\s\S]*4\. \/rollback v1\.0\.0/);
+  });
+});
 
-    const second = capture();
-    expect(await run(['--state-dir', stateDir], second)).toBe(0);
-    const secondText = second.out.join('');
-    expect(secondText).toContain('PostgreSQL reused');
-    expect(secondText).toContain('Database is up to date');
-    expect(secondText).not.toContain('applied now');
-    // The password of the local database never reaches the output.
-    expect(secondText).toMatch(/postgres:\*\*\*@127\.0\.0\.1/);
-    const { password } = JSON.parse(readFileSync(join(stateDir, 'postgres', 'credentials.json'), 'utf8'));
-    expect(`${firstText}${secondText}`).not.toContain(password);
+describe('createProgress', () => {
+  const step = (status: 'passed' | 'failed') => ({
+    id: 'a',
+    title: 'step A',
+    status,
+    lines: [],
+    durationMs: 1500,
+    summaries: [],
   });
 
-  it('fails the rehearsal inside the freeze window, saying why, and still shows the database', async () => {
-    const frozen = capture(SUNDAY_0330_BERLIN);
-    expect(await run(['--state-dir', stateDir], frozen)).toBe(1);
-    const text = frozen.out.join('');
-    expect(text).toMatch(/Deploy freeze windows\s+FAIL/);
-    expect(text).toContain('Weekly database maintenance window');
-    expect(text).toContain('Rehearsal failed');
-    expect(text).toContain('Database is up to date');
+  it('prints plain lines when not on a terminal', () => {
+    const io = capture();
+    const progress = createProgress(io, false, ['step A']);
+    progress.start('a', 'step A');
+    progress.detail('a', '✓ checked');
+    progress.end(step('failed'));
+    expect(io.out.join('')).toBe('▶ step A\n    ✓ checked\n✖ step A: failed (1.5 s)\n');
+  });
+
+  it('redraws the task list in place on a terminal', () => {
+    const io = capture();
+    const progress = createProgress(io, true, ['step A', 'step B']);
+    progress.start('a', 'step A');
+    progress.detail('a', 'working');
+    progress.end(step('passed'));
+    const [first, second, third] = io.out;
+    expect(first).toBe('◐ step A\n○ step B\n');
+    // Moves up over the two lines drawn, clears, and draws the list with the running step's latest line.
+    expect(second).toBe('\x1b[2F\x1b[J◐ step A\n    \x1b[2mworking\x1b[0m\n○ step B\n');
+    expect(third).toBe('\x1b[3F\x1b[J✔ step A (1.5 s)\n○ step B\n');
   });
 });
 

@@ -1,0 +1,142 @@
+/**
+ * `npm start` as a user runs it: the whole rehearsal on the local cloud, as a child process. The first run stays up
+ * (production served until Ctrl-C), so the test reads the emulators' state itself through the printed URLs:
+ * production's bytes, the ledger's statuses, the incident issue and the bot's edited reply. Then SIGINT ends it, and
+ * a second run (`--exit`) works on the same state folder without `--reset`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/runner.js';
+
+const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, NO_COLOR: '1' };
+const temp = mkdtempSync(join(tmpdir(), 'shipline-start-e2e-'));
+// As root the server runs as `postgres`, which must be able to enter the state folder.
+chmodSync(temp, 0o755);
+const stateDir = join(temp, 'state');
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+interface Running {
+  child: ChildProcess;
+  output(): string;
+  closed: Promise<number | null>;
+}
+
+function npmStart(args: string[]): Running {
+  const child = spawn('npm', ['start', '--', '--state-dir', stateDir, ...args], {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+  return { child, output: () => out, closed };
+}
+
+async function waitFor(run: Running, text: string): Promise<void> {
+  let done = false;
+  const early = run.closed.then(() => {
+    if (!done) throw new Error(`npm start exited before printing "${text}":\n${run.output()}`);
+  });
+  const appeared = (async () => {
+    while (!run.output().includes(text)) await new Promise((r) => setTimeout(r, 100));
+    done = true;
+  })();
+  await Promise.race([appeared, early]);
+}
+
+/** A link of the closing report (`  <label>: <url>`). */
+function link(output: string, label: RegExp): string {
+  const line = output.split('\n').find((l) => label.test(l));
+  const url = line?.match(/(https?:\/\/\S+)\s*$/)?.[1];
+  if (!url) throw new Error(`no link ${label} in the report:\n${output}`);
+  return url;
+}
+
+async function json<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  expect(response.status, url).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe('npm start', () => {
+  it('rehearses v1.0.0, v1.1.0, v1.2.0 and /rollback, each outcome visible in the emulators', async () => {
+    const run = npmStart([]);
+    try {
+      await waitFor(run, 'Press Ctrl-C');
+      const out = run.output();
+      // Each step passed, in order, and the report says so.
+      expect(out).toMatch(/✅ 1\. v1\.0\.0[^\n]*passed/);
+      expect(out).toMatch(/✅ 2\. v1\.1\.0[^\n]*passed/);
+      expect(out).toMatch(/✅ 3\. v1\.2\.0[^\n]*passed/);
+      expect(out).toMatch(/✅ 4\. \/rollback v1\.0\.0[^\n]*passed/);
+      expect(out).toContain('Rehearsal passed.');
+
+      // Production's bytes: v1.0.0 after everything.
+      const production = link(out, /^\s+Production \(/);
+      const health = await json<{ ok: boolean; version: string }>(`${production}/api/health`);
+      expect(health).toMatchObject({ ok: true, version: 'v1.0.0' });
+      expect(await (await fetch(`${production}/`)).text()).toContain('Release v1.0.0');
+
+      // The ledger: v1.0.0 good, v1.1.0 and v1.2.0 failed.
+      const api = link(out, /^\s+GitHub API:/);
+      const deployments = await json<Array<{ id: number; payload: { version?: string; kind?: string } }>>(
+        `${api}/repos/acme/shop/deployments?environment=production&per_page=100`,
+      );
+      const stateOf = async (version: string) => {
+        const d = deployments.find((x) => x.payload.version === version && x.payload.kind === 'deploy');
+        if (!d) return 'absent';
+        const statuses = await json<Array<{ state: string }>>(`${api}/repos/acme/shop/deployments/${d.id}/statuses`);
+        return statuses[0]?.state ?? 'none';
+      };
+      expect(await stateOf('v1.0.0')).toBe('success');
+      expect(await stateOf('v1.1.0')).toBe('failure');
+      expect(await stateOf('v1.2.0')).toBe('failure');
+
+      // The incident issue of v1.2.0 and the bot's reply to /rollback, edited to done.
+      const issues = await json<Array<{ number: number; title: string; labels: Array<{ name: string }> }>>(
+        `${api}/repos/acme/shop/issues?state=all&per_page=100`,
+      );
+      expect(issues.some((i) => i.labels.some((l) => l.name === 'incident') && i.title.includes('v1.2.0'))).toBe(true);
+      const releaseIssue = issues.find((i) => i.title === 'Release v1.2.0');
+      expect(releaseIssue).toBeDefined();
+      const comments = await json<Array<{ body: string }>>(
+        `${api}/repos/acme/shop/issues/${releaseIssue?.number}/comments?per_page=100`,
+      );
+      const reply = comments.find((c) => c.body.startsWith('<!-- shipline:reply-to='));
+      expect(reply?.body).toMatch(/done/);
+
+      // The report folder: an index and one Markdown file per step, with the job summaries.
+      const index = out.match(/Job summaries and checks: (\S+index\.md)/)?.[1] ?? '';
+      expect(existsSync(index)).toBe(true);
+      expect(readFileSync(index, 'utf8')).toMatch(/\| 4 \| \[\/rollback v1\.0\.0/);
+      expect(readFileSync(join(dirname(index), '2-v1.1.0.md'), 'utf8')).toMatch(/## Job summary/);
+
+      // No secret reaches the output: the database password and the bypass secret stay hidden.
+      const { password } = JSON.parse(readFileSync(join(stateDir, 'postgres', 'credentials.json'), 'utf8'));
+      expect(out).not.toContain(password);
+    } finally {
+      process.kill(run.child.pid as number, 'SIGINT');
+      await run.closed;
+    }
+  }, 600_000);
+
+  it('runs again on the same state without --reset and stops by itself with --exit', async () => {
+    const run = npmStart(['--exit']);
+    const code = await run.closed;
+    const out = run.output();
+    expect(out).toContain('PostgreSQL reused');
+    expect(out).toContain('Rehearsal repository reused');
+    expect(out, out).toContain('Rehearsal passed.');
+    expect(code).toBe(0);
+  }, 600_000);
+});
