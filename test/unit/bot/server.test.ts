@@ -42,6 +42,9 @@ describe('the hosted bot over HTTP', () => {
       payload,
       deliveryId: 'delivery-1',
     });
+    await h.settle();
+    const reactionCalls = () => h.gh.server.requests.count('POST /repos/:owner/:repo/issues/comments/:id/reactions');
+    const calls = reactionCalls();
     const replay = await h.gh.deliverWebhook({
       url: h.bot.url,
       event: 'issue_comment',
@@ -49,6 +52,8 @@ describe('the hosted bot over HTTP', () => {
       deliveryId: 'delivery-1',
     });
     await h.settle();
+    // The same delivery id is dropped before any GitHub call.
+    expect(reactionCalls()).toBe(calls);
     // A second delivery id for the same comment (as a second replica would see): the 👀 claim stops it.
     const other = await h.gh.deliverWebhook({
       url: h.bot.url,
