@@ -30,7 +30,7 @@ export function readActionEnvironment(env: NodeJS.ProcessEnv = process.env): Act
     throw new Error('GITHUB_EVENT_NAME and GITHUB_EVENT_PATH are not set: run this action in a workflow job.');
   }
   if (!token) {
-    throw new Error('No token: pass `github-token` (default `${{ github.token }}`) or set GITHUB_TOKEN.');
+    throw new Error("No token: pass `github-token` (by default the workflow's `github.token`) or set GITHUB_TOKEN.");
   }
   const workflows: ActionEnvironment['workflows'] = {};
   const rollback = core.getInput('rollback-workflow');
