@@ -14,7 +14,7 @@ import { startBotServer } from '../../bot/server.js';
 import { type LocalCloud, startLocalCloud } from '../../emulators/local-cloud.js';
 import { serverCanReach } from '../../emulators/postgres/embedded.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
-import { onShutdown } from '../../lib/process/shutdown.js';
+import { onShutdown, SHUTDOWN_SIGNALS } from '../../lib/process/shutdown.js';
 import { type Progress, productionHost, type RehearsalStep, rehearse } from '../../lib/rehearsal/rehearse.js';
 import { RELEASES } from '../../lib/rehearsal/releases.js';
 import { type ReportLink, reportText, writeReport } from '../../lib/rehearsal/report.js';
@@ -163,7 +163,21 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       await rm(join(stateDir, part), { recursive: true, force: true });
 
   const redactor = new Redactor();
-  const logger = redactingLogger(terminalLogger(io), redactor);
+  // On a live task list the workflow engine's own lines (job started, step skipped) would tear the redrawn list:
+  // they go to the running step's detail line instead; errors still reach stderr.
+  let liveDetail: ((text: string) => void) | undefined;
+  const plain = terminalLogger(io);
+  const logger = redactingLogger(
+    io.color
+      ? {
+          ...plain,
+          debug: () => undefined,
+          info: (m: string) => liveDetail?.(m),
+          warning: (m: string) => liveDetail?.(`warning: ${m}`),
+        }
+      : plain,
+    redactor,
+  );
   const started = Date.now();
   io.stdout(`Starting the local cloud in ${stateDir} …\n`);
   const cloud = await startLocalCloud({ stateDir, repository: REPOSITORY, vercelBuildMs: 300 });
@@ -185,11 +199,15 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   const stopRequested = new Promise<void>((r) => {
     wake = r;
   });
+  let rehearsing = true;
+  // The first signal stops the local cloud; during the rehearsal the program then ends (130 for SIGINT), as the
+  // steps' own processes got the terminal's signal too. After the report, run() returns 0 or 1 by itself.
   const unregister = onShutdown(
-    () => {
+    async (signal) => {
       wake();
       io.stdout('\nStopping the local cloud…\n');
-      return stop();
+      await stop();
+      if (rehearsing) process.exit(128 + SHUTDOWN_SIGNALS[signal]);
     },
     { endsProgram: true },
   );
@@ -231,6 +249,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       'v1.2.0: production breaks after promote, auto-rollback',
       '/rollback v1.0.0 through the bot',
     ]);
+    liveDetail = (text) => progress.detail('', text);
     const steps = await rehearse({
       cloud,
       repo,
@@ -271,6 +290,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       },
       { label: 'PostgreSQL 15', url: `127.0.0.1:${cloud.postgres.port}` },
     ];
+    rehearsing = false;
+    liveDetail = undefined;
     const indexPath = await writeReport(join(stateDir, 'report'), steps, links);
     io.stdout(redactor.redact(reportText(steps, links, indexPath)));
     const passed = steps.every((s) => s.status === 'passed');
