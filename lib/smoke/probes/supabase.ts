@@ -32,7 +32,7 @@ export function functionProbe(spec: FunctionProbeSpec, options: SupabaseProbeOpt
     async run(signal: AbortSignal): Promise<ProbeResult> {
       const started = performance.now();
       try {
-        const { error, response } = await options.client.functions.invoke(spec.slug, {
+        const { data, error, response } = await options.client.functions.invoke(spec.slug, {
           method: spec.method as 'POST',
           ...(spec.body === undefined ? {} : { body: spec.body as Record<string, unknown> }),
           signal: probeSignal(signal, options.timeoutMs),
@@ -45,7 +45,8 @@ export function functionProbe(spec: FunctionProbeSpec, options: SupabaseProbeOpt
             error: redact(probeErrorText(error, options.timeoutMs)),
           };
         }
-        const text = response.bodyUsed ? '' : await response.text();
+        // supabase-js has usually read the body already (into `data`, or into the error's context).
+        const text = response.bodyUsed ? bodyText(data) : await response.text();
         const latencyMs = elapsed(started);
         const broken =
           brokenExpectation({ status: response.status, headers: response.headers, body: text }, spec.expect) ??
@@ -124,4 +125,12 @@ export function tableProbe(spec: TableProbeSpec, options: SupabaseProbeOptions):
       }
     },
   };
+}
+
+/** The body supabase-js already parsed, back as text: strings as they are, JSON re-serialised, blobs unknown. */
+function bodyText(data: unknown): string {
+  if (data === null || data === undefined) return '';
+  if (typeof data === 'string') return data;
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return '';
+  return JSON.stringify(data);
 }
