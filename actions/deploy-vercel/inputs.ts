@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG_PATH } from '../../lib/config/schema.js';
 import { ConfigError } from '../../lib/core/errors.js';
+import { parseEdgeHashes } from '../../lib/github/release-record.js';
 import type { VercelOverrides } from '../../lib/vercel/settings.js';
 import { parseBooleanInput } from '../shared/boolean-input.js';
 import { typedIO } from '../shared/typed-io.js';
@@ -23,6 +24,10 @@ export const INPUT_NAMES = [
   'api-url',
   'github-token',
   'pr-comment',
+  'edge-hashes',
+  'migrations-head',
+  'reason',
+  'ledger-deployment-id',
 ] as const;
 
 /** Outputs of action.yml, in its order. */
@@ -36,6 +41,7 @@ export const OUTPUT_NAMES = [
   'files-uploaded',
   'bytes-uploaded',
   'production-url',
+  'ledger-deployment-id',
   'outcome',
   'reason',
 ] as const;
@@ -66,6 +72,12 @@ export interface DeployVercelInputs {
   /** Secret; empty disables the PR comment. */
   githubToken: string;
   prComment: boolean;
+  /** deploy-edge's hashes (slug → sha256) for the ledger payload. */
+  edgeHashes: Record<string, string>;
+  migrationsHead: string;
+  reason: string;
+  /** With promote: the ledger deployment whose promote phase is recorded (0 = none). */
+  ledgerDeploymentId: number;
 }
 
 /** Reads every input once; `defaultEnvironment` is used when the environment input is empty. */
@@ -103,5 +115,19 @@ export function getInputs(defaultEnvironment: string): DeployVercelInputs {
     apiUrl: io.input('api-url') || 'https://api.vercel.com',
     githubToken: io.input('github-token'),
     prComment: parseBooleanInput('pr-comment', io.input('pr-comment'), true),
+    edgeHashes: parseEdgeHashes(io.input('edge-hashes')),
+    migrationsHead: io.input('migrations-head'),
+    reason: io.input('reason'),
+    ledgerDeploymentId: parseLedgerId(io.input('ledger-deployment-id')),
   };
+}
+
+function parseLedgerId(text: string): number {
+  if (!text) return 0;
+  if (!/^[1-9]\d*$/.test(text)) {
+    throw new ConfigError('input_invalid', `Input ledger-deployment-id must be a GitHub deployment id, got "${text}"`, {
+      hint: 'Pass the ledger-deployment-id output of the staging step.',
+    });
+  }
+  return Number(text);
 }

@@ -17,6 +17,7 @@ const load = () =>
     import('../../lib/config/loader.js'),
     import('../../lib/config/schema.js'),
     import('../../lib/github/pr-comment.js'),
+    import('../../lib/github/release-record.js'),
     import('../../lib/vercel/build-output.js'),
     import('../../lib/vercel/deploy.js'),
     import('../../lib/vercel/meta.js'),
@@ -64,6 +65,7 @@ export async function run(): Promise<void> {
       { loadConfig },
       { DEFAULT_CONFIG_PATH },
       { upsertStickyComment },
+      { recordDeployedRelease, recordPromotion },
       { staticFileFor },
       { deployToVercel },
       { releaseFor },
@@ -103,6 +105,17 @@ export async function run(): Promise<void> {
       io.output('url', outcome.details.url ?? '');
       io.output('inspector-url', outcome.details.inspectorUrl ?? '');
       io.output('production-url', outcome.details.servingVerified ? (outcome.details.productionUrl ?? '') : '');
+      io.output('ledger-deployment-id', inputs.ledgerDeploymentId ? String(inputs.ledgerDeploymentId) : '');
+      if (inputs.ledgerDeploymentId && inputs.githubToken) {
+        const octokit = getOctokit(inputs.githubToken) as unknown as Octokit;
+        const ok = outcome.outcome === 'success';
+        await recordPromotion(octokit, context.repo, inputs.ledgerDeploymentId, {
+          ok,
+          detail: ok ? `production serves ${outcome.details.url ?? inputs.promote}` : redactor.redact(outcome.message),
+          logUrl: gitContext(context).runUrl ?? '',
+          productionUrl: outcome.details.productionUrl,
+        });
+      }
       await core.summary
         .addHeading('Vercel promote', 2)
         .addRaw(redactor.redact(renderPromoteMarkdown(outcome)), true)
@@ -138,6 +151,35 @@ export async function run(): Promise<void> {
     io.output('files-uploaded', String(d.filesUploaded));
     io.output('bytes-uploaded', String(d.bytesUploaded));
     io.output('production-url', '');
+    io.output('ledger-deployment-id', '');
+    if (outcome.outcome === 'success' && d.deploymentId && d.url && d.projectId && inputs.githubToken) {
+      // The release is recorded once its Vercel deployment id is known: the ledger payload is immutable.
+      try {
+        const entry = await recordDeployedRelease(getOctokit(inputs.githubToken) as unknown as Octokit, context.repo, {
+          environment: settings.environment,
+          production: d.target === 'production',
+          transient: d.target === 'preview',
+          release,
+          vercel: { projectId: d.projectId, deploymentId: d.deploymentId, url: d.url },
+          edge: inputs.edgeHashes,
+          migrationsHead: inputs.migrationsHead || null,
+          requestedBy: git.actor,
+          reason: inputs.reason || (isPr ? 'pull request preview' : `${context.eventName} on ${git.ref}`),
+          source: git.runUrl ?? '',
+          staged: d.staged,
+        });
+        io.output('ledger-deployment-id', String(entry.deploymentId));
+        logger.info(
+          `Recorded ${release.version} in the ledger of ${settings.environment} (deployment ${entry.deploymentId}).`,
+        );
+      } catch (error) {
+        // Rollback relies on the ledger: an unrecorded production release fails the step (production is untouched,
+        // the deployment is only staged); a preview goes on with a warning.
+        const message = `Could not record ${release.version} in the release ledger: ${describeError(error)}`;
+        if (d.target === 'preview') logger.warning(message);
+        else throw new Error(message);
+      }
+    }
     logger.info(deploySummaryLine(outcome));
     await core.summary
       .addHeading(`Vercel deploy (${settings.environment})`, 2)

@@ -132,7 +132,82 @@ describe('deploy-vercel action (bundle, as the runner runs it)', () => {
     });
   });
 
+  it('records the release in the ledger: staged, then promoted, with the payload rollback needs', async () => {
+    writeBuild('ledgered');
+    const commit = gh.seedCommit('acme/shop', { message: 'ledgered release' });
+    const hashes = { health: 'c'.repeat(64) };
+    const ghEnv = { GITHUB_API_URL: gh.url, GITHUB_SHA: commit, GITHUB_REF: 'refs/tags/v3.1.0' };
+    const deploy = await runAction(
+      base({
+        inputs: {
+          'github-token': 'ghs_actions_token',
+          'edge-hashes': JSON.stringify(hashes),
+          'migrations-head': '20240101000000',
+          reason: 'merge to main',
+        },
+        env: ghEnv,
+      }),
+    );
+    expect(deploy.exitCode, deploy.stdout + deploy.stderr).toBe(0);
+    const ledgerId = Number(deploy.outputs['ledger-deployment-id']);
+    expect(ledgerId).toBeGreaterThan(0);
+    const octokit = new Octokit({ auth: 'ghs_actions_token', baseUrl: gh.url });
+    const { data: recorded } = await octokit.rest.repos.getDeployment({
+      owner: 'acme',
+      repo: 'shop',
+      deployment_id: ledgerId,
+    });
+    expect(recorded).toMatchObject({
+      ref: commit,
+      environment: 'production',
+      production_environment: true,
+      task: 'deploy:shipline',
+    });
+    expect(recorded.payload).toMatchObject({
+      schema: 1,
+      kind: 'deploy',
+      version: 'v3.1.0',
+      sha: commit,
+      vercel: { deploymentId: deploy.outputs['deployment-id'], url: deploy.outputs.url },
+      edge: hashes,
+      migrations: { head: '20240101000000' },
+      reason: 'merge to main',
+      source: 'https://github.com/acme/shop/actions/runs/1234',
+    });
+    const statuses = async () =>
+      (await octokit.rest.repos.listDeploymentStatuses({ owner: 'acme', repo: 'shop', deployment_id: ledgerId })).data;
+    expect((await statuses())[0]).toMatchObject({
+      state: 'in_progress',
+      description: expect.stringMatching(/^stage: /),
+    });
+
+    const promote = await runAction(
+      base({
+        inputs: {
+          'github-token': 'ghs_actions_token',
+          promote: deploy.outputs['deployment-id'] as string,
+          'ledger-deployment-id': String(ledgerId),
+        },
+        env: ghEnv,
+      }),
+    );
+    expect(promote.exitCode, promote.stdout + promote.stderr).toBe(0);
+    expect(promote.outputs['ledger-deployment-id']).toBe(String(ledgerId));
+    expect((await statuses())[0]).toMatchObject({
+      state: 'in_progress',
+      description: expect.stringMatching(/^promote: production serves /),
+    });
+    expect(await productionServes()).toContain('<p id="build">ledgered</p>');
+  });
+
+  it('refuses bad ledger inputs before deploying anything', async () => {
+    const bad = await runAction(base({ inputs: { 'edge-hashes': '{"health":"nope"}' } }));
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toContain('the hash of "health" is not a sha256 hex digest');
+  });
+
   it('a build ending in ERROR fails the step with Vercel’s error and the inspector link; production unchanged', async () => {
+    const before = await productionServes();
     writeBuild('broken');
     emu.state.failNextBuild('Command "next build" exited with 1');
     const run = await runAction(base({ env: { GITHUB_SHA: sha(2) } }));
@@ -141,7 +216,8 @@ describe('deploy-vercel action (bundle, as the runner runs it)', () => {
     const error = run.annotations.find((a) => a.level === 'error');
     expect(error?.message).toContain('Command "next build" exited with 1');
     expect(error?.message).toContain(run.outputs['inspector-url']);
-    expect(await productionServes()).toContain('release-1');
+    expect(await productionServes()).toBe(before);
+    expect(before).toContain('<p id="build">');
   });
 
   it('a missing output folder fails before any API call and says how to build one', async () => {
