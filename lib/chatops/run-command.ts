@@ -38,9 +38,7 @@ export async function runCommand(deps: ChatOpsDeps, command: Command, requester:
     deps.logger.error(`${command.name} failed: ${describeError(error)}`);
     const outcome = failed(
       'api-error',
-      `Something failed while handling \`/${command.name}\`: ${describeError(error)} Try again in a minute; if ` /
-        status` shows a lock this command took, ` /
-        unlock` frees it.`,
+      `Something failed while handling \`/${command.name}\`: ${describeError(error)} Try again in a minute; if \`/status\` shows a lock this command took, \`/unlock\` frees it.`,
       {},
     );
     return { outcome, body: renderProblem(outcome) };
