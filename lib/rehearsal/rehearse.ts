@@ -260,6 +260,15 @@ function pushEvent(ctx: RehearsalContext, version: string): Record<string, unkno
   };
 }
 
+/** Text on one line (paragraphs joined with ' — '), for the report. */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' — ');
+}
+
 function stepOf(result: WorkflowRunResult, id: string): StepRecord | undefined {
   return result.steps.find((s) => s.id === id);
 }
@@ -446,7 +455,7 @@ async function chatopsRollback(ctx: RehearsalContext, step: StepRunner): Promise
       .find((d) => /rollback/.test(d.workflowId));
     if (!dispatch)
       return step.fail(
-        `✗ the bot dispatched no rollback workflow; its reply: ${reply()?.body.slice(marker.length).trim() ?? 'none'}`,
+        `✗ the bot dispatched no rollback workflow; its reply: ${oneLine(reply()?.body.slice(marker.length) ?? 'none')}`,
       );
     step.check(
       true,
