@@ -41,7 +41,11 @@ export async function startCloud(): Promise<Cloud> {
   const vercel = await startVercelEmulator({ token: TOKEN, buildMs: 50, aliasMs: 0 });
   await vercel.createProject(PROJECT);
   const gh = await startGitHubEmulator();
-  const { shas } = gh.seedRepo({ fullName: 'acme/shop', commits: ['1', '2', '3', '4', '5', '6', '7', '8'] });
+  const { shas } = gh.seedRepo({
+    fullName: 'acme/shop',
+    commits: ['1', '2', '3', '4', '5', '6', '7', '8'],
+    workflows: ['deploy.yml', 'rollback.yml'],
+  });
   gh.seedToken('ghs_rollback', 'shipline-bot');
   gh.setRole('acme/shop', 'shipline-bot', 'admin');
   const octokit = new Octokit({
