@@ -3,9 +3,10 @@
  * v1.2.0), kept in the local cloud's folder so a second `npm start` reuses it. Git runs without the user's config.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { ShiplineError } from '../core/errors.js';
 import { type RehearsalRelease, writeReleaseSources } from './releases.js';
@@ -46,11 +47,33 @@ export async function git(dir: string, args: string[]): Promise<string> {
   }
 }
 
+/** A digest of the app folder (without `.vercel`) and of the releases: a change rebuilds the repository. */
+export async function sourceDigest(app: string, releases: readonly RehearsalRelease[]): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(releases));
+  const files = (await readdir(app, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((f) => !relative(app, f).split(sep).includes('.vercel'))
+    .sort();
+  for (const file of files)
+    hash
+      .update(relative(app, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+const DIGEST_FILE = join('.git', 'shipline-rehearsal-source');
+
 async function tagShas(
   dir: string,
   releases: readonly RehearsalRelease[],
+  digest: string,
 ): Promise<Record<string, string> | undefined> {
   if (!existsSync(join(dir, '.git'))) return undefined;
+  const recorded = await readFile(join(dir, DIGEST_FILE), 'utf8').catch(() => '');
+  if (recorded.trim() !== digest) return undefined;
   const shas: Record<string, string> = {};
   for (const release of releases) {
     try {
@@ -64,14 +87,15 @@ async function tagShas(
 
 /**
  * Makes `dir` a git repository of `app` (its `.vercel` build output left out) with one commit and tag per release;
- * reuses it when every tag is already there.
+ * reuses it when every tag is there and the app and releases are unchanged (else it is rebuilt).
  */
 export async function prepareWorkRepo(
   app: string,
   dir: string,
   releases: readonly RehearsalRelease[],
 ): Promise<WorkRepo> {
-  const existing = await tagShas(dir, releases);
+  const digest = await sourceDigest(app, releases);
+  const existing = await tagShas(dir, releases, digest);
   if (existing) return { dir, shas: existing, reused: true };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -86,6 +110,7 @@ export async function prepareWorkRepo(
     await git(dir, ['tag', release.version]);
     shas[release.version] = await git(dir, ['rev-parse', 'HEAD']);
   }
+  await writeFile(join(dir, DIGEST_FILE), `${digest}\n`);
   return { dir, shas, reused: false };
 }
 
