@@ -197,7 +197,10 @@ for (let i = 0; i < SEQUENTIAL; i++) {
   const { deliveries } = await burst(gh, shipline.url, ['/rollback to production --reason "bench"']);
   const t = (await shipline.drain())[deliveries[0]!];
   if (t?.dispatchedAt === undefined) {
-    const reply = gh.state.repo(REPO).comments.filter((c) => c.user.login.endsWith('[bot]')).at(-1)?.body;
+    const reply = gh.state
+      .repo(REPO)
+      .comments.filter((c) => c.user.login.endsWith('[bot]'))
+      .at(-1)?.body;
     throw new Error(`comment ${i} dispatched nothing; the bot replied:\n${reply}`);
   }
   wall.push(t.dispatchedAt - t.receivedAt);
