@@ -178,7 +178,9 @@ async function finishDeploy(
         ...(deps.logUrl ? { logUrl: deps.logUrl } : {}),
       }).catch((error) => logger.warning(`Could not record the failure in the ledger: ${describeError(error)}`));
     }
-    if (deps.incidents && (deps.production || details.rollback)) {
+    // A re-run of a finisher whose rollback already happened reported its incident the first time.
+    const rerun = details.rollback?.reason === 'already-done';
+    if (deps.incidents && !rerun && (deps.production || details.rollback)) {
       details.incident = await reportIncident(
         deps.octokit,
         deps.repo,

@@ -127,6 +127,8 @@ describe('auto-rollback after a failed production smoke', () => {
       auto: true,
     });
     expect(outcome.details.rollback).toMatchObject({ outcome: 'success', reason: 'already-done' });
+    expect(outcome.details.incident).toBeUndefined();
+    expect(cloud.gh.state.repo('acme/shop').comments).toHaveLength(0);
     expect((await ledger()).length).toBe(before);
     expect(await served(cloud)).toContain(marker('v1.0.0'));
   });
