@@ -8,6 +8,7 @@ import { deploymentIdInput } from '../smoke/inputs.js';
 
 /** Inputs of action.yml, in its order (a contract test compares them). */
 export const INPUT_NAMES = [
+  'mode',
   'environment',
   'version',
   'deployment-id',
@@ -62,6 +63,8 @@ function stepOutcome(name: string, value: string): StepOutcome {
 
 /** The auto-rollback action's inputs, read once. */
 export interface AutoRollbackInputs {
+  /** What the caller said it is: '' = infer from the finisher inputs. */
+  mode: '' | 'finish-deploy' | 'rollback';
   environment: string;
   version?: string;
   deploymentId?: number;
@@ -112,7 +115,14 @@ export function getInputs(): AutoRollbackInputs {
       hint: 'Pass the validate step’s output: ${{ steps.validate.outputs.lock-sha }}',
     });
   }
+  const mode = io.input('mode');
+  if (mode !== '' && mode !== 'finish-deploy' && mode !== 'rollback') {
+    throw new ConfigError('input_invalid', `Input mode must be finish-deploy or rollback, got "${mode}"`, {
+      hint: 'finish-deploy in deploy.yml’s last step, rollback in rollback.yml.',
+    });
+  }
   const inputs: AutoRollbackInputs = {
+    mode,
     environment: io.input('environment') || 'production',
     reason: io.input('reason'),
     finisher: false,
@@ -142,12 +152,14 @@ export function getInputs(): AutoRollbackInputs {
   if (ledgerId !== undefined) inputs.ledgerDeploymentId = ledgerId;
   if (lockSha) inputs.lockSha = lockSha;
   inputs.finisher =
-    ledgerId !== undefined ||
-    Boolean(lockSha) ||
-    inputs.migrateOutcome !== '' ||
-    inputs.deployOutcome !== '' ||
-    smokeVerdict !== '' ||
-    inputs.promoted;
+    mode === 'finish-deploy' ||
+    (mode === '' && ledgerId !== undefined) ||
+    (mode === '' &&
+      (Boolean(lockSha) ||
+        inputs.migrateOutcome !== '' ||
+        inputs.deployOutcome !== '' ||
+        smokeVerdict !== '' ||
+        inputs.promoted));
   if (inputs.finisher && (version || deploymentId !== undefined)) {
     throw new ConfigError(
       'input_invalid',

@@ -37,6 +37,15 @@ export async function run(): Promise<void> {
         hint: 'Leave the default (${{ github.token }}) and grant deployments, contents and issues write.',
       });
     }
+    if (!inputs.finisher && inputs.mode !== 'rollback' && context.eventName !== 'workflow_dispatch') {
+      throw new ConfigError(
+        'input_invalid',
+        `No finisher input was given and this run is a ${context.eventName} event, so this would be a manual rollback of ${inputs.environment}; refused.`,
+        {
+          hint: 'In deploy.yml’s last step set mode: finish-deploy (with the step outcomes); for a rollback outside workflow_dispatch set mode: rollback.',
+        },
+      );
+    }
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = resolve(workspace, inputs.workingDirectory);
     const { config } = await loadConfig(inputs.config, { cwd, allowMissing: inputs.config === DEFAULT_CONFIG_PATH });

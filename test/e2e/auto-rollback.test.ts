@@ -150,9 +150,21 @@ describe('bundled smoke + auto-rollback', () => {
 
   it('runs a manual rollback through the same bundle, and refuses a version that was never good', async () => {
     await release(cloud, 'v3.0.0', cloud.shas[2]!, { final: 'success' });
+    // deploy.yml's finisher whose inputs all came out empty (a push run): never a manual rollback.
+    const empty = await runAction('auto-rollback', {
+      distDir: dist,
+      cwd: workspace,
+      env: { ...env(), GITHUB_RUN_ID: '780' },
+      inputs: { 'github-token': 'ghs_rollback', 'vercel-token': TOKEN, 'vercel-api-url': cloud.vercel.url },
+    });
+    expect(empty.exitCode).toBe(1);
+    expect(empty.annotations.find((a) => a.level === 'error')?.message).toContain('mode: finish-deploy');
+    expect(await served(cloud)).toContain(marker('v3.0.0'));
+
     const manual = await runAction('auto-rollback', {
       distDir: dist,
       cwd: workspace,
+      eventName: 'workflow_dispatch',
       env: { ...env(), GITHUB_RUN_ID: '778' },
       inputs: {
         version: 'v1.0.0',
@@ -168,6 +180,7 @@ describe('bundled smoke + auto-rollback', () => {
     const refused = await runAction('auto-rollback', {
       distDir: dist,
       cwd: workspace,
+      eventName: 'workflow_dispatch',
       env: { ...env(), GITHUB_RUN_ID: '779' },
       inputs: {
         version: 'v2.0.0',
