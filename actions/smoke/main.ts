@@ -58,7 +58,11 @@ export async function run(): Promise<void> {
       redact,
     });
     try {
-      if (ledger) await recordSmokeStart(ledger, inputs.url, probesFromConfig(smoke, targets).probes.length);
+      if (ledger) {
+        await recordSmokeStart(ledger, inputs.url, probesFromConfig(smoke, targets).probes.length).catch((error) =>
+          logger.warning(`Could not record the smoke phase in the ledger: ${describeError(error)}`),
+        );
+      }
       const outcome = await smokeDeployment(smoke, targets, { clock: systemClock, logger });
       const { run: smokeRun } = outcome.details;
       io.output('verdict', smokeRun.analysis.verdict);
