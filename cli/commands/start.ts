@@ -6,10 +6,11 @@
  */
 
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { startBotServer } from '../../bot/server.js';
 import { type LocalCloud, startLocalCloud } from '../../emulators/local-cloud.js';
 import { serverCanReach } from '../../emulators/postgres/embedded.js';
@@ -220,6 +221,15 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       `Rehearsal repository ${repo.reused ? 'reused' : 'created'}: ${repo.dir} (tags ${RELEASES.map((r) => r.version).join(', ')})\n`,
     );
     const githubShas = seedGitHub(cloud, repo.dir);
+    // The app's Vercel project, as a user creates it in the dashboard: named as in its config, in the seeded team,
+    // with Deployment Protection and an automation bypass secret (the VERCEL_AUTOMATION_BYPASS_SECRET secret).
+    const config = parseYaml(await readFile(join(repo.dir, '.github', 'shipline.yml'), 'utf8')) as {
+      vercel?: { project?: string };
+    };
+    const project = await cloud.vercel.createProject(config.vercel?.project ?? 'shop', {
+      teamId: cloud.env.VERCEL_ORG_ID ?? '',
+      protectionBypassSecret: cloud.env.VERCEL_AUTOMATION_BYPASS_SECRET ?? '',
+    });
     const actions = await prepareSourceActions(
       CHECKOUT,
       join(stateDir, 'runner', 'shipline'),
@@ -263,6 +273,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       progress,
       vercelCli: join(CHECKOUT, 'node_modules', 'vercel'),
       nodeBinary: process.execPath,
+      vercelProjectId: project.id,
       now: () => Date.now(),
       startBot: () =>
         startBotServer({

@@ -64,6 +64,8 @@ export interface RehearsalContext {
   vercelCli: string;
   /** The node binary that runs the actions. */
   nodeBinary: string;
+  /** The app's Vercel project (created as a user creates it in the dashboard), for VERCEL_PROJECT_ID. */
+  vercelProjectId: string;
   now(): number;
 }
 
@@ -170,7 +172,7 @@ function secretsAndVars(ctx: RehearsalContext) {
       VERCEL_AUTOMATION_BYPASS_SECRET: env.VERCEL_AUTOMATION_BYPASS_SECRET ?? '',
       GITHUB_TOKEN: env.GITHUB_TOKEN ?? '',
     },
-    vars: { VERCEL_ORG_ID: env.VERCEL_ORG_ID ?? '', VERCEL_PROJECT_ID: env.VERCEL_PROJECT_ID ?? '' },
+    vars: { VERCEL_ORG_ID: env.VERCEL_ORG_ID ?? '', VERCEL_PROJECT_ID: ctx.vercelProjectId },
   };
 }
 
@@ -191,7 +193,7 @@ async function runAppWorkflow(ctx: RehearsalContext, step: StepRunner, run: RunO
   await mkdir(join(dir, '.vercel'), { recursive: true });
   await writeFile(
     join(dir, '.vercel', 'project.json'),
-    vercelProjectJson(ctx.cloud.env.VERCEL_PROJECT_ID ?? '', ctx.cloud.env.VERCEL_ORG_ID ?? ''),
+    vercelProjectJson(ctx.vercelProjectId, ctx.cloud.env.VERCEL_ORG_ID ?? ''),
   );
   // The runner's tool cache: the vercel CLI this checkout installed, so `npx vercel@50` finds it without the network.
   await mkdir(join(dir, 'node_modules'), { recursive: true });
