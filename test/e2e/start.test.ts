@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isRunning } from '../support/process.js';
 import { repoRoot } from '../support/runner.js';
 
 const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, NO_COLOR: '1' };
@@ -125,8 +126,16 @@ describe('npm start', () => {
       const { password } = JSON.parse(readFileSync(join(stateDir, 'postgres', 'credentials.json'), 'utf8'));
       expect(out).not.toContain(password);
     } finally {
+      // Ctrl-C (to npm, which passes it on): the local cloud stops, PostgreSQL included.
+      const pidFile = join(stateDir, 'postgres', 'data', 'postmaster.pid');
+      const postmaster = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
       process.kill(run.child.pid as number, 'SIGINT');
       await run.closed;
+      if (postmaster > 0) {
+        const deadline = Date.now() + 20_000;
+        while (isRunning(postmaster) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        expect(isRunning(postmaster)).toBe(false);
+      }
     }
   }, 600_000);
 

@@ -17,6 +17,9 @@ write(
   'name: stage\ninputs:\n  token:\n    required: true\noutputs:\n  url:\n    description: x\nruns:\n  using: node24\n  main: x.js\n',
 );
 
+/** `${{ expr }}` as a workflow writes it (built here so no string literal looks like a template placeholder). */
+const expr = (text: string) => `$\{{ ${text} }}`;
+
 function workflow(steps: string): string {
   return `name: w\non: workflow_call\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
 }
@@ -26,7 +29,8 @@ describe('checkWorkflowActions', () => {
     write(
       'ok.yml',
       workflow(
-        '      - id: stage\n        uses: o/shipline/actions/stage@abc\n        with:\n          token: t\n      - run: echo "${{ steps.stage.outputs.url }}"\n',
+        '      - id: stage\n        uses: o/shipline/actions/stage@abc\n        with:\n          token: t\n' +
+          `      - run: echo "${expr('steps.stage.outputs.url')}"\n`,
       ),
     );
     expect(await checkWorkflowActions(root, 'ok.yml')).toEqual([]);
@@ -38,7 +42,7 @@ describe('checkWorkflowActions', () => {
       workflow(
         '      - id: stage\n        uses: o/shipline/actions/stage@abc\n        with:\n          token: t\n          reason: r\n' +
           '      - id: smoke\n        uses: o/shipline/actions/smoke@abc\n' +
-          '      - run: echo "${{ steps.stage.outputs.ledger-id }}"\n',
+          `      - run: echo "${expr('steps.stage.outputs.ledger-id')}"\n`,
       ),
     );
     expect(await checkWorkflowActions(root, 'bad.yml')).toEqual([
