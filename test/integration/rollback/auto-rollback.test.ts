@@ -248,6 +248,42 @@ describe('manual rollback and refusals', () => {
   });
 });
 
+describe('a re-run after a crash', () => {
+  it('continues the same rollback deployment and finishes the job', async () => {
+    const source = 'https://github.com/acme/shop/actions/runs/401';
+    const crashing = rollbackDeps(cloud, source, {
+      verify: async () => {
+        throw new Error('runner lost');
+      },
+    });
+    await expect(
+      autoRollback(crashing, { kind: 'manual', environment: 'production', version: 'v3.0.0' }),
+    ).rejects.toThrow('runner lost');
+    const crashed = (await ledger()).find((e) => e.payload.source === source)!;
+    expect(crashed).toMatchObject({ state: 'in_progress', phase: { phase: 'smoke-production' } });
+
+    const rerun = await autoRollback(rollbackDeps(cloud, source), {
+      kind: 'manual',
+      environment: 'production',
+      version: 'v3.0.0',
+    });
+    expect(rerun, rerun.message).toMatchObject({ outcome: 'success', reason: 'ok' });
+    expect(rerun.details.rollback?.details.rollbackDeploymentId).toBe(crashed.deploymentId);
+    expect((await ledger()).filter((e) => e.payload.source === source)).toHaveLength(1);
+    expect((await ledger()).find((e) => e.deploymentId === crashed.deploymentId)?.state).toBe('success');
+    expect(await served(cloud)).toContain(marker('v3.0.0'));
+    expect(await readLock(cloud.octokit, REPO, 'production')).toBeUndefined();
+
+    // Back to v1.0.0 for the tests that follow.
+    const back = await autoRollback(rollbackDeps(cloud, 'https://github.com/acme/shop/actions/runs/402'), {
+      kind: 'manual',
+      environment: 'production',
+      version: 'v1.0.0',
+    });
+    expect(back.outcome, back.message).toBe('success');
+  });
+});
+
 describe('Vercel faults during the restore', () => {
   it('a deleted target deployment is a clear failure and production is untouched', async () => {
     const v5 = await release(cloud, 'v5.0.0', cloud.shas[4]!, { final: 'success' });
