@@ -6,7 +6,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,14 @@ import { type LocalCloud, startLocalCloud } from '../../emulators/local-cloud.js
 import { serverCanReach } from '../../emulators/postgres/embedded.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
 import { onShutdown, SHUTDOWN_SIGNALS } from '../../lib/process/shutdown.js';
-import { type Progress, productionHost, type RehearsalStep, rehearse } from '../../lib/rehearsal/rehearse.js';
+import {
+  type Progress,
+  productionHost,
+  type RehearsalContext,
+  type RehearsalStep,
+  rehearse,
+  snapshot,
+} from '../../lib/rehearsal/rehearse.js';
 import { RELEASES } from '../../lib/rehearsal/releases.js';
 import { type ReportLink, reportText, writeReport } from '../../lib/rehearsal/report.js';
 import { prepareSourceActions } from '../../lib/rehearsal/source-actions.js';
@@ -260,7 +267,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       '/rollback v1.0.0 through the bot',
     ]);
     liveDetail = (text) => progress.detail('', text);
-    const steps = await rehearse({
+    const context: RehearsalContext = {
       cloud,
       repo,
       actions,
@@ -286,8 +293,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
           logLevel: 'fatal',
           throttle: false,
         }),
-    });
-    const host = await productionHost({ cloud, repo } as Parameters<typeof productionHost>[0]).catch(() => undefined);
+    };
+    const steps = await rehearse(context);
+    const host = await productionHost(context).catch(() => undefined);
     const links: ReportLink[] = [
       ...(host ? [{ label: `Production (${host})`, url: cloud.vercel.httpUrl(host) }] : []),
       { label: 'Vercel API', url: cloud.vercel.url },
@@ -304,6 +312,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     rehearsing = false;
     liveDetail = undefined;
     const indexPath = await writeReport(join(stateDir, 'report'), steps, links);
+    // What the emulators hold now, read from them: production's answer, the ledger, the issues, the bot's replies.
+    const state = await snapshot(context);
+    await writeFile(join(stateDir, 'report', 'state.json'), `${redactor.redact(JSON.stringify(state, null, 2))}\n`);
     io.stdout(redactor.redact(reportText(steps, links, indexPath)));
     const passed = steps.every((s) => s.status === 'passed');
     io.stdout(passed ? 'Rehearsal passed.\n' : 'Rehearsal failed: see the ✗ lines above and the report.\n');

@@ -502,3 +502,32 @@ async function chatopsRollback(ctx: RehearsalContext, step: StepRunner): Promise
     await bot.close();
   }
 }
+
+/** What the emulators hold at the end, read from them (not from the steps' own notes): for the report and tests. */
+export interface RehearsalSnapshot {
+  production: { host: string | null; health: { status: number; version?: string; error?: string } };
+  ledger: Array<{ version: string; kind: string; state: string | null; phase: string | null }>;
+  issues: Array<{ number: number; title: string; labels: string[]; state: string }>;
+  /** The bot's replies (comments starting with its reply marker), by issue number. */
+  replies: Array<{ issue: number; body: string }>;
+}
+
+/** Reads the production deployment, the ledger, the issues and the bot's replies from the emulators. */
+export async function snapshot(ctx: RehearsalContext): Promise<RehearsalSnapshot> {
+  const host = (await productionHost(ctx)) ?? null;
+  const entries = await listLedger(octokit(ctx), repoRef(ctx), 'production', { limit: 50 }).catch(() => []);
+  const repo = ctx.cloud.github.state.repo(ctx.repository);
+  return {
+    production: { host, health: await productionHealth(ctx) },
+    ledger: entries.map((e) => ({
+      version: e.payload.version,
+      kind: e.payload.kind,
+      state: e.state ?? null,
+      phase: e.phase ? `${e.phase.phase}: ${e.phase.detail}` : null,
+    })),
+    issues: repo.issues.map((i) => ({ number: i.number, title: i.title, labels: i.labels, state: i.state })),
+    replies: repo.comments
+      .filter((c) => c.body.startsWith('<!-- shipline:reply-to='))
+      .map((c) => ({ issue: c.issueNumber, body: c.body })),
+  };
+}
