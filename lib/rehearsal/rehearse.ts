@@ -14,7 +14,7 @@ import type { Redactor } from '../core/redact.js';
 import { type LedgerEntry, listLedger } from '../github/ledger.js';
 import { runWorkflow, type StepRecord, type WorkflowRunResult } from '../workflows/run.js';
 import { checkWorkflowActions } from './preflight.js';
-import { vercelProjectJson } from './releases.js';
+import { RELEASES, vercelProjectJson } from './releases.js';
 import type { SourceActions } from './source-actions.js';
 import { checkoutRelease, type WorkRepo } from './work-repo.js';
 
@@ -468,7 +468,8 @@ async function chatopsRollback(ctx: RehearsalContext, step: StepRunner): Promise
     const inputs = Object.fromEntries(Object.entries(dispatch.inputs).map(([k, v]) => [k, String(v ?? '')]));
     const result = await runAppWorkflow(ctx, step, {
       file: '.github/workflows/rollback.yml',
-      version: 'v1.0.0',
+      // Dispatched on the default branch, whose head is the newest release: the workflow file is read from there.
+      version: RELEASES[RELEASES.length - 1]?.version ?? 'v1.0.0',
       eventName: 'workflow_dispatch',
       eventPayload: {
         inputs,
