@@ -88,6 +88,8 @@ describe('workflow security', () => {
   });
 
   it('allows only values GitHub sets in run:, and reads the positions of findings', () => {
+    // Builds `${{ … }}` without writing the placeholder syntax inside a template literal.
+    const x = (expression: string) => `$\{{ ${expression} }}`;
     const text = [
       'on: push',
       'permissions: read-all',
@@ -95,10 +97,10 @@ describe('workflow security', () => {
       '  a:',
       '    runs-on: ubuntu-latest',
       '    steps:',
-      '      - run: echo ${{ runner.temp }} ${{ github.sha }}',
-      '      - run: echo ${{ github.head_ref }}',
-      '      - run: echo ${{ inputs.version }}',
-      '      - run: echo ${{ steps.x.outputs.url }}',
+      `      - run: echo ${x('runner.temp')} ${x('github.sha')}`,
+      `      - run: echo ${x('github.head_ref')}`,
+      `      - run: echo ${x('inputs.version')}`,
+      `      - run: echo ${x('steps.x.outputs.url')}`,
     ].join('\n');
     expect(checkWorkflow('w.yml', text).map((f) => [f.rule, f.line])).toEqual([
       ['expression-in-run', 8],
