@@ -116,7 +116,7 @@ export function createProgress(io: CliIO, live: boolean, titles: string[]): Prog
 }
 
 /** Adds the rehearsal repository to the GitHub emulator: a commit and tag per release, its workflows, the app install. */
-function seedGitHub(cloud: LocalCloud, workDir: string): Record<string, string> {
+function seedGitHub(cloud: LocalCloud, workDir: string, pathEnv: string): Record<string, string> {
   const gh = cloud.github;
   const shas: Record<string, string> = {};
   for (const release of RELEASES) {
@@ -131,7 +131,7 @@ function seedGitHub(cloud: LocalCloud, workDir: string): Record<string, string> 
     const path = req.params.path ?? '';
     let text: string | undefined;
     if (`${req.params.owner}/${req.params.repo}`.toLowerCase() === REPOSITORY && !path.includes('..')) {
-      text = await git(workDir, ['show', `refs/tags/${RELEASES[0]?.version}:${path}`]).catch(() => undefined);
+      text = await git(workDir, ['show', `refs/tags/${RELEASES[0]?.version}:${path}`], pathEnv).catch(() => undefined);
     }
     if (text === undefined)
       return {
@@ -170,6 +170,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     for (const part of ['postgres', 'work', 'report', 'runner'])
       await rm(join(stateDir, part), { recursive: true, force: true });
 
+  const pathEnv = io.env.PATH ?? '/usr/local/bin:/usr/bin:/bin';
   const redactor = new Redactor();
   // On a live task list the workflow engine's own lines (job started, step skipped) would tear the redrawn list:
   // they go to the running step's detail line instead; errors still reach stderr.
@@ -223,11 +224,11 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     io.stdout(
       `Local cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${cloud.postgres.created ? 'initialised' : 'reused'}).\n`,
     );
-    const repo = await prepareWorkRepo(app, join(stateDir, 'work', 'shop'), RELEASES);
+    const repo = await prepareWorkRepo(app, join(stateDir, 'work', 'shop'), RELEASES, pathEnv);
     io.stdout(
       `Rehearsal repository ${repo.reused ? 'reused' : 'created'}: ${repo.dir} (tags ${RELEASES.map((r) => r.version).join(', ')})\n`,
     );
-    const githubShas = seedGitHub(cloud, repo.dir);
+    const githubShas = seedGitHub(cloud, repo.dir, pathEnv);
     // The app's Vercel project, as a user creates it in the dashboard: named as in its config, in the seeded team,
     // with Deployment Protection and an automation bypass secret (the VERCEL_AUTOMATION_BYPASS_SECRET secret).
     const config = parseYaml(await readFile(join(repo.dir, '.github', 'shipline.yml'), 'utf8')) as {
@@ -245,7 +246,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     io.stdout(`Actions run from their TypeScript sources: ${actions.actions.join(', ')}\n\n`);
     const env = cloud.env;
     const baseEnv: Record<string, string> = {
-      PATH: io.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      PATH: pathEnv,
       HOME: join(stateDir, 'runner', 'home'),
       LANG: 'C.UTF-8',
       NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS ?? '',

@@ -188,7 +188,7 @@ interface RunOptions {
 
 async function runAppWorkflow(ctx: RehearsalContext, step: StepRunner, run: RunOptions): Promise<WorkflowRunResult> {
   const { dir } = ctx.repo;
-  await checkoutRelease(dir, run.version);
+  await checkoutRelease(dir, run.version, ctx.baseEnv.PATH ?? '');
   // `vercel pull` would write this; the Build step's `vercel build` reads it and works offline.
   await mkdir(join(dir, '.vercel'), { recursive: true });
   await writeFile(

@@ -32,12 +32,12 @@ const GIT_ENV = {
   GIT_COMMITTER_DATE: '2026-01-01T12:00:00Z',
 };
 
-/** Runs git in `dir`; throws a ShiplineError naming the command on failure. */
-export async function git(dir: string, args: string[]): Promise<string> {
+/** Runs git in `dir` (found on `path`, the caller's PATH); throws a ShiplineError naming the command on failure. */
+export async function git(dir: string, args: string[], path: string): Promise<string> {
   try {
     const { stdout } = await execFileAsync('git', args, {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, ...GIT_ENV },
+      env: { PATH: path, HOME: dir, ...GIT_ENV },
     });
     return stdout.trim();
   } catch (error) {
@@ -70,6 +70,7 @@ async function tagShas(
   dir: string,
   releases: readonly RehearsalRelease[],
   digest: string,
+  path: string,
 ): Promise<Record<string, string> | undefined> {
   if (!existsSync(join(dir, '.git'))) return undefined;
   const recorded = await readFile(join(dir, DIGEST_FILE), 'utf8').catch(() => '');
@@ -77,7 +78,7 @@ async function tagShas(
   const shas: Record<string, string> = {};
   for (const release of releases) {
     try {
-      shas[release.version] = await git(dir, ['rev-parse', `refs/tags/${release.version}^{commit}`]);
+      shas[release.version] = await git(dir, ['rev-parse', `refs/tags/${release.version}^{commit}`], path);
     } catch {
       return undefined;
     }
@@ -93,29 +94,30 @@ export async function prepareWorkRepo(
   app: string,
   dir: string,
   releases: readonly RehearsalRelease[],
+  path: string,
 ): Promise<WorkRepo> {
   const digest = await sourceDigest(app, releases);
-  const existing = await tagShas(dir, releases, digest);
+  const existing = await tagShas(dir, releases, digest, path);
   if (existing) return { dir, shas: existing, reused: true };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await cp(app, dir, { recursive: true, filter: (source) => !source.split(/[\\/]/).includes('.vercel') });
   await writeFile(join(dir, '.gitignore'), '.vercel/\nnode_modules/\n');
-  await git(dir, ['init', '--quiet', '--initial-branch=main']);
+  await git(dir, ['init', '--quiet', '--initial-branch=main'], path);
   const shas: Record<string, string> = {};
   for (const release of releases) {
     await writeReleaseSources(dir, release);
-    await git(dir, ['add', '--all']);
-    await git(dir, ['commit', '--quiet', '--message', `${release.message} (${release.version})`]);
-    await git(dir, ['tag', release.version]);
-    shas[release.version] = await git(dir, ['rev-parse', 'HEAD']);
+    await git(dir, ['add', '--all'], path);
+    await git(dir, ['commit', '--quiet', '--message', `${release.message} (${release.version})`], path);
+    await git(dir, ['tag', release.version], path);
+    shas[release.version] = await git(dir, ['rev-parse', 'HEAD'], path);
   }
   await writeFile(join(dir, DIGEST_FILE), `${digest}\n`);
   return { dir, shas, reused: false };
 }
 
 /** Checks out a release's tag (detached), dropping tracked changes and untracked non-ignored files. */
-export async function checkoutRelease(dir: string, version: string): Promise<void> {
-  await git(dir, ['checkout', '--quiet', '--force', '--detach', `refs/tags/${version}`]);
-  await git(dir, ['clean', '--quiet', '-d', '--force']);
+export async function checkoutRelease(dir: string, version: string, path: string): Promise<void> {
+  await git(dir, ['checkout', '--quiet', '--force', '--detach', `refs/tags/${version}`], path);
+  await git(dir, ['clean', '--quiet', '-d', '--force'], path);
 }
