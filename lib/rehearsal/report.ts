@@ -65,7 +65,9 @@ export function reportText(steps: RehearsalStep[], links: ReportLink[], indexPat
   for (const [i, step] of steps.entries()) {
     lines.push(`  ${ICON[step.status]} ${i + 1}. ${step.title} — ${step.status} (${seconds(step.durationMs)})`);
     if (step.status === 'failed')
-      for (const l of step.lines.filter((x) => /^(✗|\S)/.test(x) && !x.startsWith('✓'))) lines.push(`       ${l}`);
+      // The failed checks, and each failed workflow step with its last words (24 lines at most).
+      for (const l of step.lines.filter((x) => x.trim().startsWith('✗') || x.trim().startsWith('│')).slice(0, 24))
+        lines.push(`       ${l.trimStart().startsWith('│') ? `    ${l.trim()}` : l.trim()}`);
   }
   lines.push('', ...links.map((l) => `  ${l.label}: ${l.url}`), '', `  Job summaries and checks: ${indexPath}`, '');
   return lines.join('\n');
