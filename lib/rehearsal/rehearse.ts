@@ -172,7 +172,14 @@ function secretsAndVars(ctx: RehearsalContext) {
       VERCEL_AUTOMATION_BYPASS_SECRET: env.VERCEL_AUTOMATION_BYPASS_SECRET ?? '',
       GITHUB_TOKEN: env.GITHUB_TOKEN ?? '',
     },
-    vars: { VERCEL_ORG_ID: env.VERCEL_ORG_ID ?? '', VERCEL_PROJECT_ID: ctx.vercelProjectId },
+    vars: {
+      VERCEL_ORG_ID: env.VERCEL_ORG_ID ?? '',
+      VERCEL_PROJECT_ID: ctx.vercelProjectId,
+      // The local cloud's endpoints, for workflows that pass them to actions' `api-url` inputs (empty on GitHub,
+      // where the actions' defaults, the public APIs, apply).
+      VERCEL_API_URL: env.VERCEL_API_URL ?? '',
+      SUPABASE_API_URL: env.SUPABASE_API_URL ?? '',
+    },
   };
 }
 
