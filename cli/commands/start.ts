@@ -255,6 +255,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       VERCEL_API_URL: env.VERCEL_API_URL ?? '',
       SUPABASE_API_URL: env.SUPABASE_API_URL ?? '',
       SUPABASE_URL: env.SUPABASE_URL ?? '',
+      // The emulator's Host-routed edge: a client sends a *.vercel.app URL's host there (Host or
+      // x-vercel-deployment-url header) instead of resolving it in DNS.
+      VERCEL_EDGE_URL: env.VERCEL_EDGE_URL ?? '',
       // Nothing leaves the machine: a request to a public host fails at once instead of reaching it.
       HTTP_PROXY: 'http://127.0.0.1:9',
       HTTPS_PROXY: 'http://127.0.0.1:9',
