@@ -5,6 +5,7 @@ import { systemClock } from '../../lib/core/clock.js';
 import { describeError } from '../../lib/core/errors.js';
 import { Redactor, redactingLogger } from '../../lib/core/redact.js';
 import type { Outcome } from '../../lib/release/outcome.js';
+import { versionTagOf } from '../../lib/release/tag-of-commit.js';
 import type { GitContext } from '../../lib/vercel/meta.js';
 import { coreLogger, maskSecretsWithRunner } from '../shared/core-logger.js';
 import { getInputs, io, OVERRIDE_NAMES } from './inputs.js';
@@ -125,7 +126,8 @@ export async function run(): Promise<void> {
     }
 
     const git = gitContext(context);
-    const release = releaseFor(git.sha, git.ref, inputs.version);
+    // A pushed commit that carries a vX.Y.Z tag is released as that version (the tag at the commit).
+    const release = releaseFor(git.sha, git.ref, inputs.version || (await versionTagOf(git.sha, cwd)));
     const outcome = await deployToVercel({
       ...api,
       project: settings.project,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { startBotServer } from '../../bot/server.js';
 import { type LocalCloud, startLocalCloud } from '../../emulators/local-cloud.js';
@@ -116,11 +116,20 @@ export function createProgress(io: CliIO, live: boolean, titles: string[]): Prog
 }
 
 /** Adds the rehearsal repository to the GitHub emulator: a commit and tag per release, its workflows, the app install. */
-function seedGitHub(cloud: LocalCloud, workDir: string, pathEnv: string): Record<string, string> {
+function seedGitHub(
+  cloud: LocalCloud,
+  workDir: string,
+  localShas: Record<string, string>,
+  pathEnv: string,
+): Record<string, string> {
   const gh = cloud.github;
   const shas: Record<string, string> = {};
   for (const release of RELEASES) {
-    shas[release.version] = gh.seedCommit(REPOSITORY, { message: `${release.message} (${release.version})` });
+    // The same SHAs as the rehearsal repository, so GITHUB_SHA is the commit each run checks out.
+    shas[release.version] = gh.seedCommit(REPOSITORY, {
+      message: `${release.message} (${release.version})`,
+      ...(localShas[release.version] ? { sha: localShas[release.version] } : {}),
+    });
     gh.seedTag(REPOSITORY, release.version, shas[release.version] ?? '');
   }
   gh.seedWorkflow(REPOSITORY, { file: 'deploy.yml', triggers: ['push', 'workflow_dispatch'] });
@@ -228,7 +237,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     io.stdout(
       `Rehearsal repository ${repo.reused ? 'reused' : 'created'}: ${repo.dir} (tags ${RELEASES.map((r) => r.version).join(', ')})\n`,
     );
-    const githubShas = seedGitHub(cloud, repo.dir, pathEnv);
+    const githubShas = seedGitHub(cloud, repo.dir, repo.shas, pathEnv);
     // The app's Vercel project, as a user creates it in the dashboard: named as in its config, in the seeded team,
     // with Deployment Protection and an automation bypass secret (the VERCEL_AUTOMATION_BYPASS_SECRET secret).
     const config = parseYaml(await readFile(join(repo.dir, '.github', 'shipline.yml'), 'utf8')) as {
@@ -258,6 +267,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       // The emulator's Host-routed edge: a client sends a *.vercel.app URL's host there (Host or
       // x-vercel-deployment-url header) instead of resolving it in DNS.
       VERCEL_EDGE_URL: env.VERCEL_EDGE_URL ?? '',
+      // The local cloud's name resolution: *.vercel.app hosts reach the emulator's edge (see the module).
+      NODE_OPTIONS: `--import ${pathToFileURL(join(CHECKOUT, 'emulators', 'vercel', 'edge-resolver.mjs')).href}`,
       // Nothing leaves the machine: a request to a public host fails at once instead of reaching it.
       HTTP_PROXY: 'http://127.0.0.1:9',
       HTTPS_PROXY: 'http://127.0.0.1:9',

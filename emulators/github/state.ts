@@ -430,7 +430,15 @@ export class GitHubState {
   /** Adds a commit on top of `branch` (or with explicit `parents`) and advances the branch; returns its sha. */
   seedCommit(
     fullName: string,
-    spec: { message: string; branch?: string; parents?: string[]; files?: FileChange[]; author?: string },
+    spec: {
+      message: string;
+      branch?: string;
+      parents?: string[];
+      files?: FileChange[];
+      author?: string;
+      /** The commit's real SHA when it mirrors a local git repository (GITHUB_SHA then equals the checkout's HEAD). */
+      sha?: string;
+    },
   ): string {
     const repo = this.repo(fullName);
     const branch = spec.branch ?? repo.defaultBranch;
@@ -442,6 +450,7 @@ export class GitHubState {
       tree: gitSha('tree', repo.fullName, spec.message, String(this.nextId)),
       files: spec.files ?? [{ filename: 'README.md', status: 'modified', additions: 1, deletions: 0 }],
       author: spec.author,
+      ...(spec.sha ? { sha: spec.sha } : {}),
     });
     if (spec.parents === undefined || spec.branch !== undefined) repo.refs.set(`refs/heads/${branch}`, commit.sha);
     return commit.sha;
@@ -450,7 +459,14 @@ export class GitHubState {
   /** Stores a commit object (used by seeding and by `POST /git/commits`). */
   addCommit(
     repo: RepoRecord,
-    spec: { message: string; parents: string[]; tree: string; files?: FileChange[]; author?: string | GitPerson },
+    spec: {
+      message: string;
+      parents: string[];
+      tree: string;
+      files?: FileChange[];
+      author?: string | GitPerson;
+      sha?: string;
+    },
   ): CommitRecord {
     const person: GitPerson =
       typeof spec.author === 'object'
@@ -460,7 +476,9 @@ export class GitHubState {
             email: `${spec.author ?? repo.owner.login}@users.noreply.github.com`,
             date: this.timestamp(),
           };
-    const sha = gitSha('commit', repo.fullName, spec.tree, spec.message, ...spec.parents, String(this.id()));
+    const sha =
+      spec.sha ?? gitSha('commit', repo.fullName, spec.tree, spec.message, ...spec.parents, String(this.id()));
+    if (!/^[0-9a-f]{40}$/.test(sha) || repo.commits.has(sha)) throw new Error(`addCommit: bad or duplicate sha ${sha}`);
     const commit: CommitRecord = {
       sha,
       message: spec.message,

@@ -81,9 +81,10 @@ export async function rehearse(ctx: RehearsalContext): Promise<RehearsalStep[]> 
     ...(await checkWorkflowActions(ctx.checkout, '.github/workflows/rollback.yml')),
   ];
   const releaseSteps: Array<[string, string, (s: StepRunner) => Promise<void>]> = [
-    ['v1.0.0', 'v1.0.0: merge to main deploys to production', (s) => deployGood(ctx, s)],
+    ['v1.0.0', 'v1.0.0: merge to main deploys to production', (s) => deployGood(ctx, s, 'v1.0.0')],
     ['v1.1.0', 'v1.1.0: broken health endpoint is stopped by staged smoke', (s) => deployBroken(ctx, s)],
     ['v1.2.0', 'v1.2.0: production breaks after promote, auto-rollback', (s) => deployRolledBack(ctx, s)],
+    ['v1.2.1', 'v1.2.1: the fix ships to production', (s) => deployGood(ctx, s, 'v1.2.1')],
     ['rollback', '/rollback v1.0.0 through the bot', (s) => chatopsRollback(ctx, s)],
   ];
   for (const [id, title, body] of releaseSteps) {
@@ -179,6 +180,7 @@ function secretsAndVars(ctx: RehearsalContext) {
       // where the actions' defaults, the public APIs, apply).
       VERCEL_API_URL: env.VERCEL_API_URL ?? '',
       SUPABASE_API_URL: env.SUPABASE_API_URL ?? '',
+      SUPABASE_URL: env.SUPABASE_URL ?? '',
     },
   };
 }
@@ -336,16 +338,16 @@ async function deployRelease(ctx: RehearsalContext, step: StepRunner, version: s
   return result;
 }
 
-async function deployGood(ctx: RehearsalContext, step: StepRunner): Promise<void> {
-  const result = await deployRelease(ctx, step, 'v1.0.0');
+async function deployGood(ctx: RehearsalContext, step: StepRunner, version: string): Promise<void> {
+  const result = await deployRelease(ctx, step, version);
   step.check(result.conclusion === 'success', `deploy.yml concluded ${result.conclusion}`);
   const health = await productionHealth(ctx);
   step.check(
-    health.status === 200 && health.version === 'v1.0.0',
-    `production /api/health answers ${health.status}${health.version ? ` ${health.version}` : ''}${health.error ? ` (${health.error})` : ''} (expected 200 v1.0.0)`,
+    health.status === 200 && health.version === version,
+    `production /api/health answers ${health.status}${health.version ? ` ${health.version}` : ''}${health.error ? ` (${health.error})` : ''} (expected 200 ${version})`,
   );
-  const entry = await ledgerEntry(ctx, 'v1.0.0');
-  step.check(entry?.state === 'success', `ledger: v1.0.0 is ${entry?.state ?? 'not recorded'} (expected success)`);
+  const entry = await ledgerEntry(ctx, version);
+  step.check(entry?.state === 'success', `ledger: ${version} is ${entry?.state ?? 'not recorded'} (expected success)`);
 }
 
 async function deployBroken(ctx: RehearsalContext, step: StepRunner): Promise<void> {

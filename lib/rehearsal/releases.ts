@@ -31,6 +31,12 @@ export const RELEASES: readonly RehearsalRelease[] = [
     health: 'healthy',
     expectation: 'passes staged smoke; fails on production; rolled back to v1.0.0 with an incident issue',
   },
+  {
+    version: 'v1.2.1',
+    message: 'fix: new checkout',
+    health: 'healthy',
+    expectation: 'deployed; production serves it until `/rollback v1.0.0` puts v1.0.0 back',
+  },
 ];
 
 /** The home page of a release (the smoke check looks for "Shop"). */

@@ -13,6 +13,9 @@ import { type RehearsalRelease, writeReleaseSources } from './releases.js';
 
 const execFileAsync = promisify(execFile);
 
+/** Where the rehearsal's production is served: the Vercel project `shop`'s own domain on the local cloud. */
+export const LOCAL_PRODUCTION_URL = 'https://shop.vercel.app';
+
 export interface WorkRepo {
   dir: string;
   /** Release version → commit sha in the work repository. */
@@ -49,7 +52,7 @@ export async function git(dir: string, args: string[], path: string): Promise<st
 
 /** A digest of the app folder (without `.vercel`) and of the releases: a change rebuilds the repository. */
 export async function sourceDigest(app: string, releases: readonly RehearsalRelease[]): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify(releases));
+  const hash = createHash('sha256').update(JSON.stringify(releases)).update(LOCAL_PRODUCTION_URL);
   const files = (await readdir(app, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
@@ -103,6 +106,13 @@ export async function prepareWorkRepo(
   await mkdir(dir, { recursive: true });
   await cp(app, dir, { recursive: true, filter: (source) => !source.split(/[\\/]/).includes('.vercel') });
   await writeFile(join(dir, '.gitignore'), '.vercel/\nnode_modules/\n');
+  // The local cloud has no custom domains: production is served on the project's own vercel.app domain.
+  const configFile = join(dir, '.github', 'shipline.yml');
+  const config = await readFile(configFile, 'utf8');
+  await writeFile(
+    configFile,
+    config.replace(/^(\s+url:\s*)https:\/\/shop\.example\.com\s*$/m, `$1${LOCAL_PRODUCTION_URL}`),
+  );
   await git(dir, ['init', '--quiet', '--initial-branch=main'], path);
   const shas: Record<string, string> = {};
   for (const release of releases) {

@@ -81,7 +81,8 @@ describe('npm start', () => {
       expect(out).toMatch(/✅ 1\. v1\.0\.0[^\n]*passed/);
       expect(out).toMatch(/✅ 2\. v1\.1\.0[^\n]*passed/);
       expect(out).toMatch(/✅ 3\. v1\.2\.0[^\n]*passed/);
-      expect(out).toMatch(/✅ 4\. \/rollback v1\.0\.0[^\n]*passed/);
+      expect(out).toMatch(/✅ 4\. v1\.2\.1[^\n]*passed/);
+      expect(out).toMatch(/✅ 5\. \/rollback v1\.0\.0[^\n]*passed/);
       expect(out).toContain('Rehearsal passed.');
 
       // Production's bytes: v1.0.0 after everything.
@@ -100,6 +101,8 @@ describe('npm start', () => {
       expect(deploy('v1.0.0')?.state).toBe('success');
       expect(deploy('v1.1.0')?.state).toBe('failure');
       expect(deploy('v1.2.0')?.state).toBe('failure');
+      // v1.2.1 was good and is now replaced by the /rollback to v1.0.0.
+      expect(deploy('v1.2.1')?.state).toBe('inactive');
       // The incident issue of v1.2.0 and the bot's reply to /rollback, edited to done.
       expect(state.issues.some((i) => i.labels.includes('incident') && i.title.includes('v1.2.0'))).toBe(true);
       const releaseIssue = state.issues.find((i) => i.title === 'Release v1.2.0');
