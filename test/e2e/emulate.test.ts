@@ -5,7 +5,7 @@
  * and no temporary folder may be left behind.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Octokit } from '@octokit/rest';
@@ -146,14 +146,11 @@ describe('npm run shipline -- emulate', () => {
 });
 
 describe('npm start', () => {
-  it('SIGINT while a migration runs stops PostgreSQL', async () => {
-    // An app whose one migration takes long, so the signal arrives while the server is busy.
-    const app = join(temp, 'slow-app');
-    mkdirSync(join(app, 'supabase', 'migrations'), { recursive: true });
-    writeFileSync(join(app, 'supabase', 'migrations', '20260101000000_slow.sql'), 'select pg_sleep(60);\n');
+  it('SIGINT while the rehearsal runs stops PostgreSQL', async () => {
     const stateDir = join(temp, 'state');
-    const run = npm(['start', '--', '--app', app, '--state-dir', stateDir]);
-    await waitForOutput(run, '3/3 migrate');
+    const run = npm(['start', '--', '--state-dir', stateDir]);
+    // Mid-rehearsal: the first release's workflow is running against the local cloud.
+    await waitForOutput(run, '▶ v1.0.0');
     const pidFile = join(stateDir, 'postgres', 'data', 'postmaster.pid');
     const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     expect(isRunning(postmaster)).toBe(true);
