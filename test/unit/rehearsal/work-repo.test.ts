@@ -11,7 +11,10 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const app = join(temp, 'app');
 mkdirSync(join(app, '.github'), { recursive: true });
 mkdirSync(join(app, '.vercel', 'output'), { recursive: true });
-writeFileSync(join(app, '.github', 'shipline.yml'), 'version: 1\n');
+writeFileSync(
+  join(app, '.github', 'shipline.yml'),
+  'version: 1\nenvironments:\n  production:\n    url: https://shop.example.com\n',
+);
 writeFileSync(join(app, '.vercel', 'output', 'config.json'), '{}');
 
 describe('prepareWorkRepo', () => {
@@ -20,7 +23,10 @@ describe('prepareWorkRepo', () => {
   it('commits and tags each release, without the app’s .vercel folder', async () => {
     const repo = await prepareWorkRepo(app, dir, RELEASES, PATH);
     expect(repo.reused).toBe(false);
-    expect(Object.keys(repo.shas)).toEqual(['v1.0.0', 'v1.1.0', 'v1.2.0']);
+    expect(Object.keys(repo.shas)).toEqual(RELEASES.map((r) => r.version));
+    expect(Object.keys(repo.shas)).toEqual(['v1.0.0', 'v1.1.0', 'v1.2.0', 'v1.2.1']);
+    // The local cloud has no custom domains: production is the project's own vercel.app domain.
+    expect(await git(dir, ['show', 'v1.0.0:.github/shipline.yml'], PATH)).toContain('url: https://shop.vercel.app');
     expect(await git(dir, ['ls-files'], PATH)).not.toContain('.vercel');
     await checkoutRelease(dir, 'v1.1.0', PATH);
     expect(readFileSync(join(dir, 'api', 'health.js'), 'utf8')).toContain('res.statusCode = 500');
