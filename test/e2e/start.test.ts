@@ -96,9 +96,12 @@ describe('npm start', () => {
       const index = out.match(/Job summaries and checks: (\S+index\.md)/)?.[1] ?? '';
       const state = JSON.parse(readFileSync(join(dirname(index), 'state.json'), 'utf8')) as RehearsalSnapshot;
       expect(state.production.health).toMatchObject({ status: 200, version: 'v1.0.0' });
-      // The ledger: v1.0.0 good, v1.1.0 and v1.2.0 failed.
+      // The ledger: v1.0.0 was good (replaced by v1.2.1, then restored by the rollback), v1.1.0 and v1.2.0 failed.
       const deploy = (version: string) => state.ledger.find((e) => e.version === version && e.kind === 'deploy');
-      expect(deploy('v1.0.0')?.state).toBe('success');
+      expect(deploy('v1.0.0')?.state).toBe('inactive');
+      expect(
+        state.ledger.find((e) => e.version === 'v1.0.0' && e.kind === 'rollback' && e.state === 'success'),
+      ).toBeDefined();
       expect(deploy('v1.1.0')?.state).toBe('failure');
       expect(deploy('v1.2.0')?.state).toBe('failure');
       // v1.2.1 was good and is now replaced by the /rollback to v1.0.0.
