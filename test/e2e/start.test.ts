@@ -113,7 +113,7 @@ describe('npm start', () => {
 
       // The report folder: an index and one Markdown file per step, with the job summaries.
       expect(existsSync(index)).toBe(true);
-      expect(readFileSync(index, 'utf8')).toMatch(/\| 4 \| \[\/rollback v1\.0\.0/);
+      expect(readFileSync(index, 'utf8')).toMatch(/\| 5 \| \[\/rollback v1\.0\.0/);
       expect(readFileSync(join(dirname(index), '2-v1.1.0.md'), 'utf8')).toMatch(/## Job summary/);
 
       // No secret reaches the output: the database password and the bypass secret stay hidden.
